@@ -1,0 +1,8 @@
+using Spectre.Console;
+
+namespace Xinzhi.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => XinzhiCli.Run(args, CliContext.FromConsole());
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Xinzhi.Data;
+
+/// <summary>
+/// A rectangular table of text cells exactly as read from a file (CSV, XLSX sheet, Stata file), before any typing.
+/// Keeps the source name and each record's row number in the source so that every later error can point at it.
+/// </summary>
+public sealed class RawTable
+{
+    private readonly string?[][] _columns;
+    private readonly Dictionary<string, int> _index;
+
+    /// <param name="source">File name (and sheet) shown in error messages.</param>
+    /// <param name="columnNames">Header names, unique.</param>
+    /// <param name="columns">Cells by column; null or empty string means missing.</param>
+    /// <param name="sourceRows">Row number in the source of each record (1-based, header = row 1 for CSV/XLSX).</param>
+    public RawTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, int[] sourceRows)
+    {
+        ArgumentNullException.ThrowIfNull(columnNames);
+        if (columnNames.Count != columns.Length)
+            throw new ArgumentException($"Expected {columnNames.Count} columns of cells, got {columns.Length}.", nameof(columns));
+        foreach (var c in columns)
+            if (c.Length != sourceRows.Length)
+                throw new ArgumentException($"Every column must have {sourceRows.Length} cells.", nameof(columns));
+        Source = source;
+        ColumnNames = columnNames;
+        _columns = columns;
+        SourceRows = sourceRows;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var issues = new DataIssueCollector();
+        for (var j = 0; j < columnNames.Count; j++)
+        {
+            if (!_index.TryAdd(columnNames[j], j))
+                issues.Add(source, 1, columnNames[j], "duplicate column name in the header");
+        }
+        issues.ThrowIfAny();
+    }
+
+    public string Source { get; }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public int RowCount => SourceRows.Length;
+
+    /// <summary>Source row number of record <c>i</c>.</summary>
+    public int[] SourceRows { get; }
+
+    public bool HasColumn(string name) => _index.ContainsKey(name) || FindLoose(name) >= 0;
+
+    /// <summary>Index of a column; matches exactly first, then ignoring case and surrounding spaces.</summary>
+    /// <exception cref="DataValidationException">The column does not exist; the message lists the available ones.</exception>
+    public int ColumnIndex(string name)
+    {
+        if (_index.TryGetValue(name, out var j)) return j;
+        var loose = FindLoose(name);
+        if (loose >= 0) return loose;
+        throw new DataValidationException(new DataIssue(Source, null, name,
+            $"column not found; the file has: {string.Join(", ", ColumnNames)}"));
+    }
+
+    public string?[] Column(string name) => _columns[ColumnIndex(name)];
+
+    public string?[] Column(int index) => _columns[index];
+
+    /// <summary>True when a cell is empty or one of the missing-value tokens of statistical exports.</summary>
+    public static bool IsMissing(string? cell)
+    {
+        if (cell is null) return true;
+        var s = cell.AsSpan().Trim();
+        return s.Length == 0 || MissingTokens.Contains(s.ToString());
+    }
+
+    /// <summary>Tokens read as missing: R/Stata/Excel/yearbook conventions.</summary>
+    public static readonly IReadOnlySet<string> MissingTokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "NA", "N/A", "NaN", "null", "NULL", ".", "..", "...", "…", "-", "--", "—", "#N/A", "无",
+    };
+
+    /// <summary>
+    /// Parses a numeric cell with the invariant culture. Accepts thousands separators ("1,234.5"), a trailing
+    /// percent sign is rejected (units must be explicit). Returns false for text.
+    /// </summary>
+    public static bool TryParseNumber(string cell, out double value)
+    {
+        var s = cell.Trim();
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return double.IsFinite(value);
+        if (s.Contains(',') &&
+            double.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value))
+            return double.IsFinite(value);
+        value = double.NaN;
+        return false;
+    }
+
+    private int FindLoose(string name)
+    {
+        var want = name.Trim();
+        for (var j = 0; j < ColumnNames.Count; j++)
+            if (string.Equals(ColumnNames[j].Trim(), want, StringComparison.OrdinalIgnoreCase)) return j;
+        return -1;
+    }
+}
