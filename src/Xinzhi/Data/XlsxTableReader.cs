@@ -60,6 +60,16 @@ public static class XlsxTableReader
         return ToTable(source, rows);
     }
 
+    /// <summary>Names of the sheets of a workbook, in order.</summary>
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        try { return MiniExcel.GetSheetNames(path); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new DataValidationException(new DataIssue(Path.GetFileName(path), null, null, $"cannot read the workbook: {e.Message}"));
+        }
+    }
+
     /// <summary>Builds the table: first row = header; columns with an empty header and no data are dropped.</summary>
     internal static RawTable ToTable(string source, List<(int Row, string?[] Cells)> rows)
     {

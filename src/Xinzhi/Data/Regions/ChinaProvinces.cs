@@ -26,6 +26,16 @@ public sealed record Province(string Code, string NameZh, string ShortZh, string
 /// </summary>
 public static class ChinaProvinces
 {
+    // Declared before the table: static fields initialise in order and the lookup below uses them.
+    // Longest first, so that 壮族自治区 is removed before 自治区.
+    private static readonly string[] ZhSuffixes =
+        ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"];
+
+    private static readonly string[] EnSuffixes =
+        ["specialadministrativeregion", "autonomousregion", "municipality", "province", "sheng", "shi", "sar", "zizhiqu"];
+
+    private static readonly string[] EnQualifiers = ["zhuang", "hui", "uygur", "uyghur", "uighur"];
+
     private static readonly (string Code, string Zh, string Short, string En, Region? Region, string Iso, string[] Aliases)[] Table =
     [
         ("110000", "北京市", "北京", "Beijing", Region.East, "BJ", ["peking", "jing", "京"]),
@@ -137,15 +147,6 @@ public static class ChinaProvinces
             if (s.Length > qualifier.Length + 2 && s.EndsWith(qualifier, StringComparison.Ordinal)) { s = s[..^qualifier.Length]; break; }
         return s;
     }
-
-    // Longest first, so that 壮族自治区 is removed before 自治区.
-    private static readonly string[] ZhSuffixes =
-        ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"];
-
-    private static readonly string[] EnSuffixes =
-        ["specialadministrativeregion", "autonomousregion", "municipality", "province", "sheng", "shi", "sar", "zizhiqu"];
-
-    private static readonly string[] EnQualifiers = ["zhuang", "hui", "uygur", "uyghur", "uighur"];
 
     private static Dictionary<string, Province> BuildLookup()
     {
