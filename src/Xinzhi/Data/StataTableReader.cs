@@ -40,6 +40,31 @@ public static class StataTableReader
         }
     }
 
+    private static readonly Encoding Legacy117 = new Utf8OrGb18030();
+
+    /// <summary>Decodes strictly valid UTF-8 as UTF-8 and anything else as GB18030.</summary>
+    private sealed class Utf8OrGb18030 : Encoding
+    {
+        private static readonly UTF8Encoding Strict = new(false, true);
+
+        public override int GetByteCount(char[] chars, int index, int count) => Strict.GetByteCount(chars, index, count);
+
+        public override int GetBytes(char[] chars, int charIndex, int charCount, byte[] bytes, int byteIndex) =>
+            Strict.GetBytes(chars, charIndex, charCount, bytes, byteIndex);
+
+        public override int GetCharCount(byte[] bytes, int index, int count) => Pick(bytes, index, count).GetCharCount(bytes, index, count);
+
+        public override int GetChars(byte[] bytes, int byteIndex, int byteCount, char[] chars, int charIndex) =>
+            Pick(bytes, byteIndex, byteCount).GetChars(bytes, byteIndex, byteCount, chars, charIndex);
+
+        public override int GetMaxByteCount(int charCount) => Strict.GetMaxByteCount(charCount);
+
+        public override int GetMaxCharCount(int byteCount) => byteCount;
+
+        private static Encoding Pick(byte[] bytes, int index, int count) =>
+            System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(index, count)) ? Strict : CsvTableReader.Gb18030;
+    }
+
     private sealed class Parser(byte[] b, string source)
     {
         private int _pos;
@@ -73,8 +98,10 @@ public static class StataTableReader
                 _ => throw Fail($"unknown byte order '{order}'"),
             };
             Expect("</byteorder>");
-            // 117 stores text in Latin-1 (Windows code page in practice); 118 and 119 in UTF-8.
-            _text = _release == 117 ? Encoding.Latin1 : new UTF8Encoding(false, false);
+            // 118 and 119 store UTF-8. 117 has no declared encoding: Stata 13 wrote the Windows code page (GBK on
+            // Chinese systems) and R/ReadStat write UTF-8, so each 117 string is read as UTF-8 when it is valid UTF-8
+            // and as GB18030 otherwise.
+            _text = _release == 117 ? Legacy117 : new UTF8Encoding(false, false);
             Expect("<K>");
             var k = _release == 119 ? checked((int)U32()) : U16();
             Expect("</K>");
@@ -138,9 +165,10 @@ public static class StataTableReader
                         }
                         case StrL:
                         {
-                            var (v, o) = StrlRef();
-                            cell = v == 0 && o == 0 ? "" : strls.TryGetValue((v, o), out var s) ? s
-                                : throw Fail($"observation {i + 1}, variable '{names[j]}': strL ({v},{o}) not found");
+                            var raw = b.AsSpan(_pos, 8);
+                            _pos += 8;
+                            cell = raw.IndexOfAnyExcept((byte)0) < 0 ? "" : FindStrl(raw, strls)
+                                ?? throw Fail($"observation {i + 1}, variable '{names[j]}': strL reference not found in <strls>");
                             break;
                         }
                         case >= 1 and <= 2045:
@@ -186,25 +214,32 @@ public static class StataTableReader
             return result;
         }
 
-        private (ulong V, ulong O) StrlRef()
+        /// <summary>
+        /// Looks up the strL that an 8-byte (v,o) reference points to. The format splits the 8 bytes as v+o = 4+4
+        /// (117), 2+6 (118) and 3+5 (119); ReadStat (R haven) writes 119 files with the 118 split, so the other
+        /// splits are tried when the documented one finds nothing. The GSO blocks carry v and o explicitly, so a
+        /// match is unambiguous.
+        /// </summary>
+        private string? FindStrl(ReadOnlySpan<byte> raw, Dictionary<(ulong V, ulong O), string> strls)
         {
-            // The 8 bytes hold v then o; their widths depend on the release (117: 4+4, 118: 2+6, 119: 3+5) and
-            // each is stored in the file's byte order.
-            var (vBytes, oBytes) = _release switch { 117 => (4, 4), 118 => (2, 6), _ => (3, 5) };
-            var v = UInt(vBytes);
-            var o = UInt(oBytes);
-            return (v, o);
+            var first = _release switch { 117 => 4, 118 => 2, _ => 3 };
+            foreach (var vWidth in (ReadOnlySpan<int>)[first, 2, 3, 4])
+            {
+                var v = UIntAt(raw, 0, vWidth);
+                var o = UIntAt(raw, vWidth, 8 - vWidth);
+                if (strls.TryGetValue((v, o), out var s)) return s;
+            }
+            return null;
         }
 
-        private ulong UInt(int width)
+        private ulong UIntAt(ReadOnlySpan<byte> raw, int offset, int width)
         {
             ulong r = 0;
             for (var i = 0; i < width; i++)
             {
-                var by = _big ? b[_pos + i] : b[_pos + width - 1 - i];
+                var by = _big ? raw[offset + i] : raw[offset + width - 1 - i];
                 r = (r << 8) | by;
             }
-            _pos += width;
             return r;
         }
 
