@@ -6,4 +6,3 @@
 set -eu
 src="${1:-../shared/data/nqpf}"
 dotnet run --project src/Xinzhi.Cli -- dataset build-china-provinces --from "$src" --out data/china-provinces
-rm -f data/china-provinces.run.json.tmp
