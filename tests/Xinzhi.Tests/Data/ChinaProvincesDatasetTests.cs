@@ -74,5 +74,33 @@ public sealed class ChinaProvincesDatasetTests
         }
     }
 
+    [Fact]
+    public void Should_map_every_framework_indicator_to_a_panel_column_with_both_names_and_a_direction()
+    {
+        var yaml = File.ReadAllText(Path.Combine(SharedPaths.RepoRoot, "frameworks", "china-provinces.yaml"));
+        var root = (Dictionary<object, object>)new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(yaml)!;
+        Assert.Equal("china-provinces", root["id"]);
+        Assert.Equal("verified", root["status"]);
+        var columns = new List<string>();
+        void Walk(Dictionary<object, object> node)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(node["name_zh"] as string));
+            Assert.False(string.IsNullOrWhiteSpace(node["name_en"] as string));
+            if (node.TryGetValue("children", out var ch)) foreach (var c in (List<object>)ch) Walk((Dictionary<object, object>)c);
+            if (node.TryGetValue("indicators", out var ind))
+                foreach (Dictionary<object, object> i in (List<object>)ind)
+                {
+                    Assert.Contains((string)i["direction"], new[] { "+", "-" });
+                    Assert.False(string.IsNullOrWhiteSpace(i["name_zh"] as string));
+                    Assert.False(string.IsNullOrWhiteSpace(i["unit"] as string));
+                    columns.Add((string)i["column"]);
+                }
+        }
+        var top = ((List<object>)root["nodes"]).Cast<Dictionary<object, object>>().ToArray();
+        Assert.Equal(["laborers", "means-of-labor", "objects-of-labor"], top.Select(n => (string)n["id"]));
+        foreach (var n in top) Walk(n);
+        Assert.Equal(ChinaProvincesDataset.IndicatorColumns.Order(), columns.Order());
+    }
+
     private static string[] ChinaProvinces31() => Xinzhi.Data.Regions.ChinaProvinces.Mainland.Select(p => p.Code).ToArray();
 }
