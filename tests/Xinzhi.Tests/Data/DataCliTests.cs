@@ -70,6 +70,39 @@ public sealed class DataCliTests
     }
 
     [Fact]
+    public void Should_reshape_every_sheet_of_a_workbook_as_one_indicator_each()
+    {
+        using var dir = new TempDir();
+        var book = dir.File("yearbook.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(book, new Dictionary<string, object>
+        {
+            ["gdp"] = new[]
+            {
+                new Dictionary<string, object?> { ["地区"] = "北京", ["2021年"] = 40269.6, ["2022年"] = 41610.9 },
+                new Dictionary<string, object?> { ["地区"] = "内蒙古", ["2021年"] = 20514.2, ["2022年"] = 23158.6 },
+            },
+            ["patents"] = new[]
+            {
+                new Dictionary<string, object?> { ["地区"] = "Inner Mongolia", ["2021年"] = 3008, ["2022年"] = null },
+                new Dictionary<string, object?> { ["地区"] = "Beijing", ["2021年"] = 79210, ["2022年"] = 88127 },
+            },
+        });
+        var outPath = dir.File("long.csv");
+        var r = CliRunner.Run("reshape", book, "--all-sheets", "--resolve-provinces", "--out", outPath);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(
+            "code,province_zh,province_en,region,year,gdp,patents\n" +
+            "110000,北京,Beijing,east,2021,40269.6,79210\n110000,北京,Beijing,east,2022,41610.9,88127\n" +
+            "150000,内蒙古,Inner Mongolia,west,2021,20514.2,3008\n150000,内蒙古,Inner Mongolia,west,2022,23158.6,\n",
+            File.ReadAllText(outPath));
+
+        // The long file then feeds any verb; a gap is an error until a fill is chosen.
+        var check = CliRunner.Run("data", "check", outPath, "--id", "code", "--time", "year", "--attributes", "province_zh,province_en,region");
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("long.csv, row 5, column 'patents': missing value", check.Error);
+    }
+
+    [Fact]
     public void Should_exit_2_when_a_wide_table_names_an_unknown_province_and_1_on_bad_options()
     {
         using var dir = new TempDir();
