@@ -25,8 +25,7 @@ public sealed class ReshapeVerb : ICliVerb
         };
         var indicator = new Option<string[]>("--indicator")
         {
-            Description = "Indicator name per input, in order (repeat or comma-separate). Default: the file stem, or the sheet name with --all-sheets.",
-            AllowMultipleArgumentsPerToken = true,
+            Description = "Indicator name per input table, in order (comma-separated or repeated). Default: the file stem, or the sheet name with --all-sheets.",
         };
         var sheet = new Option<string?>("--sheet") { Description = "Worksheet of the XLSX inputs (default: the first)." };
         var allSheets = new Option<bool>("--all-sheets") { Description = "Read every sheet of each XLSX input, one indicator per sheet named by the sheet." };
