@@ -33,6 +33,7 @@ public sealed class DataVerb : ICliVerb
         check.SetAction(parse => XinzhiCli.Guard(context, () =>
         {
             var table = input.ReadTable(parse);
+            foreach (var note in table.Notes) context.Error.WriteLine("note: " + note);
             var idCol = parse.GetValue(id)!;
             var timeCol = parse.GetValue(time);
             var attrs = CliParse.List(parse.GetValue(attributes));

@@ -70,6 +70,38 @@ public sealed class DataCliTests
     }
 
     [Fact]
+    public void Should_reshape_a_GBK_export_of_data_stats_gov_cn_with_its_title_and_footnote_lines()
+    {
+        using var dir = new TempDir();
+        const string export =
+            "数据库：分省年度数据\r\n指标：地区生产总值(亿元)\r\n时间：最近3年\r\n地区,2023年,2022年,2021年\r\n" +
+            "北京市,43760.7,41610.9,40269.6\r\n天津市,16737.3,16311.3,15685.1\r\n河北省,43944.1,,40397.1\r\n" +
+            "注：2021年及以前数据为修订数。\r\n数据来源：国家统计局\r\n";
+        var path = dir.File("地区生产总值.csv");
+        File.WriteAllBytes(path, Xinzhi.Data.CsvTableReader.Gb18030.GetBytes(export));
+
+        var raw = Xinzhi.Data.TableReader.Read(path);
+        Assert.Equal([5, 6, 7], raw.SourceRows);
+        Assert.Equal([1, 2, 3, 8, 9], raw.Notes.Select(n => n.Row!.Value));
+
+        var outPath = dir.File("gdp.csv");
+        var r = CliRunner.Run("reshape", path, "--indicator", "gdp", "--resolve-provinces", "--out", outPath);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("note: 地区生产总值.csv, row 2: title line set aside: 指标：地区生产总值(亿元)", r.Error);
+        Assert.Contains("note: 地区生产总值.csv, row 9: footnote set aside: 数据来源：国家统计局", r.Error);
+        var lines = File.ReadAllLines(outPath);
+        Assert.Equal("code,province_zh,province_en,region,year,gdp", lines[0]);
+        Assert.Equal("130000,河北,Hebei,east,2022,", lines[8]);
+        Assert.Equal(10, lines.Length);
+
+        var bad = dir.File("bad.csv");
+        File.WriteAllBytes(bad, Xinzhi.Data.CsvTableReader.Gb18030.GetBytes(export.Replace("天津市", "天京市")));
+        var r2 = CliRunner.Run("reshape", bad, "--resolve-provinces", "--out", dir.File("x.csv"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("bad.csv, row 6, column '地区': '天京市' is not a recognised province", r2.Error);
+    }
+
+    [Fact]
     public void Should_reshape_every_sheet_of_a_workbook_as_one_indicator_each()
     {
         using var dir = new TempDir();
