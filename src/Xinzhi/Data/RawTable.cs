@@ -94,8 +94,11 @@ public sealed class RawTable
     {
         if (cell is null) return true;
         var s = cell.AsSpan().Trim();
-        return s.Length == 0 || MissingTokens.Contains(s.ToString());
+        // Every token is at most 4 characters: numbers and names skip the allocation and the set lookup.
+        return s.Length == 0 || (s.Length <= MaxTokenLength && MissingTokens.Contains(s.ToString()));
     }
+
+    private const int MaxTokenLength = 4;
 
     /// <summary>Tokens read as missing: R/Stata/Excel/yearbook conventions.</summary>
     public static readonly IReadOnlySet<string> MissingTokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
