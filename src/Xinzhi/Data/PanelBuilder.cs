@@ -125,7 +125,7 @@ public static class PanelBuilder
                 ids[i] = p.Code;
                 zh[i] = p.ShortZh;
                 en[i] = p.NameEn;
-                region[i] = p.Region is { } r ? Regions.RegionNames.Key(r) : "";
+                region[i] = p.NbsRegion is { } r ? Regions.RegionNames.Key(r) : "";
             }
             else
             {

@@ -155,7 +155,7 @@ public static partial class WideLayout
                     var p = entityInfo[e]!;
                     cols[c++].Add(p.ShortZh);
                     cols[c++].Add(p.NameEn);
-                    cols[c++].Add(p.Region is { } r ? r.Key() : "");
+                    cols[c++].Add(p.NbsRegion is { } r ? r.Key() : "");
                 }
                 cols[c++].Add(y.ToString(CultureInfo.InvariantCulture));
                 foreach (var v in arr) cols[c++].Add(v);

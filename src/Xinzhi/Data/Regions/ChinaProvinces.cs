@@ -9,11 +9,17 @@ namespace Xinzhi.Data.Regions;
 /// <param name="NameZh">Full official Chinese name, e.g. 北京市, 广西壮族自治区.</param>
 /// <param name="ShortZh">Short Chinese name as statistical tables print it, e.g. 北京, 广西.</param>
 /// <param name="NameEn">English name, e.g. Beijing, Inner Mongolia.</param>
-/// <param name="Region">NBS four-region group; null for Hong Kong, Macao and Taiwan, which the division does not cover.</param>
-public sealed record Province(string Code, string NameZh, string ShortZh, string NameEn, Region? Region)
+/// <param name="NbsRegion">NBS four-region group; null for Hong Kong, Macao and Taiwan, which the division does not cover.</param>
+public sealed record Province(string Code, string NameZh, string ShortZh, string NameEn, Region? NbsRegion)
 {
+    /// <summary>NBS four-region group of a mainland province (contract E).</summary>
+    /// <exception cref="InvalidOperationException">Hong Kong, Macao or Taiwan: outside the division; check
+    /// <see cref="IsMainland"/> or use <see cref="NbsRegion"/>.</exception>
+    public Region Region => NbsRegion ?? throw new InvalidOperationException(
+        $"{NameEn} ({Code}) is outside the NBS four-region division of mainland China; use NbsRegion.");
+
     /// <summary>True for the 31 mainland provinces, autonomous regions and municipalities.</summary>
-    public bool IsMainland => Region is not null;
+    public bool IsMainland => NbsRegion is not null;
 
     public override string ToString() => $"{Code} {ShortZh} {NameEn}";
 }
