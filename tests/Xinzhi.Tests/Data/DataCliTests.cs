@@ -36,6 +36,20 @@ public sealed class DataCliTests
     }
 
     [Fact]
+    public void Should_list_and_resolve_provinces()
+    {
+        var all = CliRunner.Run("data", "provinces");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("610000", all.Out);
+        Assert.Contains("Inner Mongolia", all.Out);
+        var some = CliRunner.Run("data", "provinces", "Shaanxi", "山西省", "Atlantis");
+        Assert.Equal(2, some.ExitCode);
+        Assert.Contains("610000", some.Out);
+        Assert.Contains("140000", some.Out);
+        Assert.Contains("'Atlantis' is not a recognised province", some.Error);
+    }
+
+    [Fact]
     public void Should_exit_2_on_missing_values_unless_a_fill_is_chosen()
     {
         using var dir = new TempDir();
