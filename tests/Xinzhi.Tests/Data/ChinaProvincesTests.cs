@@ -25,6 +25,7 @@ public sealed class ChinaProvincesTests
     [InlineData("内蒙古自治区", "150000")]
     [InlineData("Nei Mongol", "150000")]
     [InlineData("neimenggu", "150000")]
+    [InlineData("内蒙", "150000")]
     [InlineData("Guangxi Zhuang Autonomous Region", "450000")]
     [InlineData("广西壮族自治区", "450000")]
     [InlineData("Ningxia Hui Autonomous Region", "640000")]

@@ -48,7 +48,7 @@ public static class ChinaProvinces
         ("120000", "天津市", "天津", "Tianjin", Region.East, "TJ", ["tientsin", "津"]),
         ("130000", "河北省", "河北", "Hebei", Region.East, "HE", ["hopeh", "hopei", "冀"]),
         ("140000", "山西省", "山西", "Shanxi", Region.Central, "SX", ["shansi", "晋"]),
-        ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", Region.West, "NM", ["neimongol", "neimenggu", "neimonggol", "innermongolia", "蒙"]),
+        ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", Region.West, "NM", ["neimongol", "neimenggu", "neimonggol", "innermongolia", "内蒙", "蒙"]),
         ("210000", "辽宁省", "辽宁", "Liaoning", Region.Northeast, "LN", ["辽"]),
         ("220000", "吉林省", "吉林", "Jilin", Region.Northeast, "JL", ["kirin", "吉"]),
         ("230000", "黑龙江省", "黑龙江", "Heilongjiang", Region.Northeast, "HL", ["heilungkiang", "黑"]),
