@@ -193,7 +193,7 @@ public sealed record IndexOptions
     /// <summary>Every option, including defaults, in kebab-case text for run.json.</summary>
     public Dictionary<string, object?> ToSpecification() => new()
     {
-        ["normalize"] = Kebab(Normalization),
+        ["normalize"] = Normalization switch { Normalization.MinMax => "minmax", Normalization.ZScore => "zscore", _ => Kebab(Normalization) },
         ["scope"] = Kebab(Scope),
         ["zero"] = Zero.ToString(),
         ["zero_log_convention"] = Zero.Kind == ZeroKind.Epsilon ? "ln(p+epsilon)" : "0*ln0:=0",
