@@ -61,9 +61,12 @@ public sealed class IndexBenchmark : IBenchmark
         var started = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
         var phases = new List<string>();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         void Phase(string name)
         {
-            phases.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {sw.Elapsed.TotalSeconds:F3}"));
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            phases.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {sw.Elapsed.TotalSeconds:F3} (cpu {(now - cpu).TotalSeconds:F3})"));
+            cpu = now;
             sw.Restart();
         }
         var model = IndexModel.FromFramework(framework);
@@ -77,7 +80,7 @@ public sealed class IndexBenchmark : IBenchmark
         Phase("sha256");
         IndexOutput.Write(outDir, result, record);
         Phase("write");
-        output.WriteLine("     phases (s): " + string.Join(", ", phases));
+        output.WriteLine("     phases, wall (cpu) s: " + string.Join(", ", phases));
         return result.RowCount;
     }
 
