@@ -32,7 +32,10 @@ public sealed class IndexCommand : ICliVerb
         var level = new Option<string>("--weight-level") { Description = "leaves (one weighting over all indicators, default) or nodes (level by level within the framework).", DefaultValueFactory = _ => "leaves" };
         var wscope = new Option<string>("--weight-scope") { Description = "pooled (weights once over all rows, N = all rows; default) or period (weights per period, N = rows of the period).", DefaultValueFactory = _ => "pooled" };
         var aggregate = new Option<string>("--aggregate") { Description = "Aggregation: linear (Σ w x', default), topsis, gra.", DefaultValueFactory = _ => "linear" };
-        var ideal = new Option<string>("--ideal") { Description = "TOPSIS ideal points / GRA reference: pooled (default) or period.", DefaultValueFactory = _ => "pooled" };
+        var ideal = new Option<string>("--ideal") { Description = "TOPSIS ideal points / GRA reference: pooled (default), period, or theoretical (bounds of x'; minmax/ratio).", DefaultValueFactory = _ => "pooled" };
+        var distance = new Option<string>("--topsis-distance") { Description = "TOPSIS distance: weighted-values (√Σ(w x' − V)², default) or weights-inside-root (√Σ w (x' − x'*)²).", DefaultValueFactory = _ => "weighted-values" };
+        var scoreFormula = new Option<string>("--score-formula") { Description = "Linear score: weighted-values (Σ w x', default) or weighted-shares (Σ w p, p = x'/Σx').", DefaultValueFactory = _ => "weighted-values" };
+        var scale = new Option<double>("--scale") { Description = "Multiply every score and sub-score (default 1; papers often use 100).", DefaultValueFactory = _ => 1.0 };
         var rho = new Option<double>("--rho") { Description = "GRA distinguishing coefficient ρ (default 0.5).", DefaultValueFactory = _ => 0.5 };
         var zshift = new Option<string>("--zscore-shift") { Description = "Z-score shift: auto (subtract the minimum z of the scope, default) or a constant C (z + C).", DefaultValueFactory = _ => "auto" };
         var vectorCost = new Option<string>("--vector-cost") { Description = "Vector normalisation of '-' indicators: max-minus (default) or reciprocal.", DefaultValueFactory = _ => "max-minus" };
@@ -42,7 +45,7 @@ public sealed class IndexCommand : ICliVerb
         var output = new Option<string>("--out") { Description = "Output directory (created).", Required = true };
         var format = new Option<string>("--format") { Description = "Console summary: table (default), json, csv.", DefaultValueFactory = _ => "table" };
         var top = new Option<int>("--top") { Description = "Entities shown in the console summary (default 10).", DefaultValueFactory = _ => 10 };
-        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, rho, zshift, vectorCost, critic, pca, forceAhp, output, format, top })
+        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, forceAhp, output, format, top })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -65,6 +68,9 @@ public sealed class IndexCommand : ICliVerb
                 WeightScope = CliParse.Enum<WeightScope>(parse.GetValue(wscope)!, "--weight-scope"),
                 Aggregation = CliParse.Enum<Aggregation>(parse.GetValue(aggregate)!, "--aggregate"),
                 Ideal = CliParse.Enum<IdealScope>(parse.GetValue(ideal)!, "--ideal"),
+                TopsisDistance = CliParse.Enum<TopsisDistance>(parse.GetValue(distance)!, "--topsis-distance"),
+                ScoreFormula = CliParse.Enum<ScoreFormula>(parse.GetValue(scoreFormula)!, "--score-formula"),
+                Scale = parse.GetValue(scale),
                 Rho = parse.GetValue(rho),
                 ZScoreShift = zs.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : CliParse.Double(zs, "--zscore-shift"),
                 VectorCost = CliParse.Enum<VectorCostTransform>(parse.GetValue(vectorCost)!, "--vector-cost"),

@@ -21,6 +21,10 @@ public static class CompositeIndex
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         if (!(options.Rho > 0 && options.Rho <= 1)) throw new SpecificationException($"--rho must be in (0, 1] (got {options.Rho.ToString(CultureInfo.InvariantCulture)})");
+        if (!(options.Scale > 0) || !double.IsFinite(options.Scale)) throw new SpecificationException("--scale must be a positive number");
+        if (options.ScoreFormula == ScoreFormula.WeightedShares && options.Aggregation != Aggregation.Linear)
+            throw new SpecificationException("--score-formula weighted-shares (Σ w p) applies to --aggregate linear only");
+        var bounds = TheoreticalBounds(options);
         var n = panel.RowCount;
         var m = model.Indicators.Count;
         var missing = model.Indicators.Where(i => !panel.HasVariable(i.Column)).Select(i => new DataIssue(panel.Source, null, i.Column, "indicator column not loaded")).ToList();
@@ -87,14 +91,22 @@ public static class CompositeIndex
         progress?.Invoke($"aggregating ({IndexOptions.Kebab(options.Aggregation)})");
         var rowWeights = new double[n][];
         for (var i = 0; i < n; i++) rowWeights[i] = weightRows.Length == 1 ? weightRows[0] : weightRows[periodIndex[i]];
-        var idealGroups = options.Ideal == IdealScope.Pooled ? [allRows] : rowsByPeriod;
+        var idealGroups = options.Ideal == IdealScope.Period ? rowsByPeriod : [allRows];
         var nodeSets = model.Nodes.Select(g => g.SubtreeIndicators).ToArray();
         var (scores, nodeScores) = options.Aggregation switch
         {
+            Aggregation.Linear when options.ScoreFormula == ScoreFormula.WeightedShares =>
+                Linear(Shares(z, options.WeightScope == WeightScope.Pooled ? [allRows] : rowsByPeriod), rowWeights, nodeSets),
             Aggregation.Linear => Linear(z, rowWeights, nodeSets),
-            Aggregation.Topsis => Topsis(z, rowWeights, nodeSets, idealGroups, panel),
-            _ => Gra(z, rowWeights, nodeSets, idealGroups, options.Rho),
+            Aggregation.Topsis => Topsis(z, rowWeights, nodeSets, idealGroups, panel, options.TopsisDistance, bounds),
+            _ => Gra(z, rowWeights, nodeSets, idealGroups, options.Rho, bounds),
         };
+        if (options.Scale != 1)
+        {
+            for (var i = 0; i < n; i++) scores[i] *= options.Scale;
+            foreach (var ns in nodeScores)
+                for (var i = 0; i < n; i++) ns[i] *= options.Scale;
+        }
 
         var ranks = new int[n];
         foreach (var rows in rowsByPeriod)
@@ -340,30 +352,73 @@ public static class CompositeIndex
         return (scores, nodes);
     }
 
-    /// <summary>TOPSIS on v = w·x': ideals V⁺ = max, V⁻ = min over the ideal group, C = D⁻/(D⁺ + D⁻).</summary>
-    private static (double[], double[][]) Topsis(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, Panel panel)
+    /// <summary>Lower and upper theoretical bound of x' for <see cref="IdealScope.Theoretical"/>, or null when not asked.</summary>
+    private static (double Lower, double Upper)? TheoreticalBounds(IndexOptions options)
+    {
+        if (options.Ideal != IdealScope.Theoretical) return null;
+        if (options.Normalization is not (Normalization.MinMax or Normalization.Ratio))
+            throw new SpecificationException("--ideal theoretical needs bounded standardised values: use --normalize minmax or ratio");
+        double lo = 0, hi = 1;
+        switch (options.Zero.Kind)
+        {
+            case ZeroKind.Shift: lo += options.Zero.A; hi += options.Zero.A; break;
+            case ZeroKind.Rescale: lo = options.Zero.A; hi = options.Zero.B; break;
+        }
+        return (lo, hi);
+    }
+
+    /// <summary>p_ij = x'_ij / Σ_i x'_ij within each group of rows (the rows of the weighting).</summary>
+    private static double[][] Shares(double[][] z, int[][] groups)
+    {
+        var p = new double[z.Length][];
+        for (var j = 0; j < z.Length; j++)
+        {
+            var col = z[j];
+            var pj = new double[col.Length];
+            foreach (var rows in groups)
+            {
+                var sum = 0.0;
+                foreach (var i in rows) sum += col[i];
+                if (!(sum > 0)) throw new SingularMatrixException($"weighted shares: indicator {j + 1} sums to 0 over a group of rows; p = x'/Σx' is undefined");
+                foreach (var i in rows) pj[i] = col[i] / sum;
+            }
+            p[j] = pj;
+        }
+        return p;
+    }
+
+    /// <summary>
+    /// TOPSIS: weighted values v = w·x' with ideals V⁺ = max, V⁻ = min over the ideal group (or w·bounds), or the
+    /// weights inside the root D = √Σ w (x' − x'*)²; closeness C = D⁻/(D⁺ + D⁻).
+    /// </summary>
+    private static (double[], double[][]) Topsis(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, Panel panel,
+        TopsisDistance distance, (double Lower, double Upper)? bounds)
     {
         var n = rowWeights.Length;
         var m = z.Length;
+        var inside = distance == TopsisDistance.WeightsInsideRoot;
         var scores = new double[n];
         var nodes = new double[nodeSets.Length][];
         for (var k = 0; k < nodes.Length; k++) nodes[k] = new double[n];
-        var vmax = new double[m];
-        var vmin = new double[m];
+        var smax = new double[m];
+        var smin = new double[m];
         var dp = new double[m];
         var dm = new double[m];
         foreach (var rows in idealGroups)
         {
-            Array.Fill(vmax, double.NegativeInfinity);
-            Array.Fill(vmin, double.PositiveInfinity);
-            foreach (var i in rows)
+            if (bounds is null)
             {
-                var w = rowWeights[i];
-                for (var j = 0; j < m; j++)
+                Array.Fill(smax, double.NegativeInfinity);
+                Array.Fill(smin, double.PositiveInfinity);
+                foreach (var i in rows)
                 {
-                    var v = w[j] * z[j][i];
-                    if (v > vmax[j]) vmax[j] = v;
-                    if (v < vmin[j]) vmin[j] = v;
+                    var w = rowWeights[i];
+                    for (var j = 0; j < m; j++)
+                    {
+                        var v = inside ? z[j][i] : w[j] * z[j][i];
+                        if (v > smax[j]) smax[j] = v;
+                        if (v < smin[j]) smin[j] = v;
+                    }
                 }
             }
             foreach (var i in rows)
@@ -372,9 +427,13 @@ public static class CompositeIndex
                 double sp = 0, sm = 0;
                 for (var j = 0; j < m; j++)
                 {
-                    var v = w[j] * z[j][i];
-                    dp[j] = (v - vmax[j]) * (v - vmax[j]);
-                    dm[j] = (v - vmin[j]) * (v - vmin[j]);
+                    var v = inside ? z[j][i] : w[j] * z[j][i];
+                    double hi, lo;
+                    if (bounds is { } b) { hi = inside ? b.Upper : w[j] * b.Upper; lo = inside ? b.Lower : w[j] * b.Lower; }
+                    else { hi = smax[j]; lo = smin[j]; }
+                    var f = inside ? w[j] : 1.0;
+                    dp[j] = f * (v - hi) * (v - hi);
+                    dm[j] = f * (v - lo) * (v - lo);
                     sp += dp[j];
                     sm += dm[j];
                 }
@@ -401,7 +460,8 @@ public static class CompositeIndex
     }
 
     /// <summary>Grey relational grade: ξ_ij = (Δmin + ρΔmax)/(Δ_ij + ρΔmax), Δ_ij = |max_i x'_ij − x'_ij| over the ideal group; score Σ_j w_j ξ_ij.</summary>
-    private static (double[], double[][]) Gra(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, double rho)
+    private static (double[], double[][]) Gra(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, double rho,
+        (double Lower, double Upper)? bounds)
     {
         var n = rowWeights.Length;
         var m = z.Length;
@@ -412,10 +472,11 @@ public static class CompositeIndex
         var xi = new double[m];
         foreach (var rows in idealGroups)
         {
-            Array.Fill(best, double.NegativeInfinity);
-            foreach (var i in rows)
-                for (var j = 0; j < m; j++)
-                    if (z[j][i] > best[j]) best[j] = z[j][i];
+            Array.Fill(best, bounds?.Upper ?? double.NegativeInfinity);
+            if (bounds is null)
+                foreach (var i in rows)
+                    for (var j = 0; j < m; j++)
+                        if (z[j][i] > best[j]) best[j] = z[j][i];
             var dmin = double.PositiveInfinity;
             var dmax = 0.0;
             foreach (var i in rows)

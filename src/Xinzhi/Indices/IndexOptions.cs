@@ -64,8 +64,34 @@ public enum Aggregation
 /// <summary>Rows over which TOPSIS ideal points and the GRA reference sequence are taken (V09).</summary>
 public enum IdealScope
 {
+    /// <summary>Best and worst over all entity-periods (default; comparable over time).</summary>
     Pooled,
+
+    /// <summary>Best and worst within each period.</summary>
     Period,
+
+    /// <summary>The theoretical bounds of x' (1 and 0 for min-max and ratio, moved by shift/rescale); not defined for z-score or vector.</summary>
+    Theoretical,
+}
+
+/// <summary>TOPSIS distance (V10).</summary>
+public enum TopsisDistance
+{
+    /// <summary>D = √Σ_j (w_j x'_ij − V_j)² on weighted values (default).</summary>
+    WeightedValues,
+
+    /// <summary>D = √Σ_j w_j (x'_ij − x'*_j)², the weights inside the root.</summary>
+    WeightsInsideRoot,
+}
+
+/// <summary>Linear score formula (V06).</summary>
+public enum ScoreFormula
+{
+    /// <summary>S_i = Σ_j w_j x'_ij (default).</summary>
+    WeightedValues,
+
+    /// <summary>S_i = Σ_j w_j p_ij with p_ij = x'_ij/Σ_i x'_ij over the rows of the weighting (scores then sum to 1 within that set).</summary>
+    WeightedShares,
 }
 
 /// <summary>How vector normalisation makes a "−" indicator positive first (正向化).</summary>
@@ -175,6 +201,13 @@ public sealed record IndexOptions
 
     public IdealScope Ideal { get; init; } = IdealScope.Pooled;
 
+    public TopsisDistance TopsisDistance { get; init; } = TopsisDistance.WeightedValues;
+
+    public ScoreFormula ScoreFormula { get; init; } = ScoreFormula.WeightedValues;
+
+    /// <summary>Multiplier of every score and sub-score (1 by default; papers often report ×100).</summary>
+    public double Scale { get; init; } = 1;
+
     /// <summary>GRA distinguishing coefficient ρ (0.5 by convention).</summary>
     public double Rho { get; init; } = 0.5;
 
@@ -203,7 +236,9 @@ public sealed record IndexOptions
         ["entropy_k"] = WeightScope == WeightScope.Pooled ? "1/ln(N), N = all rows" : "1/ln(N), N = rows of the period",
         ["aggregate"] = Kebab(Aggregation),
         ["ideal"] = Kebab(Ideal),
-        ["topsis_distance"] = "euclidean on v = w*x'",
+        ["topsis_distance"] = Kebab(TopsisDistance),
+        ["score_formula_variant"] = Kebab(ScoreFormula),
+        ["scale"] = Scale,
         ["rho"] = Rho,
         ["zscore_shift"] = ZScoreShift is { } c ? c : "auto (minus the minimum z of the scope)",
         ["zscore_sd"] = "sample (n-1)",
@@ -213,7 +248,8 @@ public sealed record IndexOptions
         ["pca_retention"] = Kebab(PcaRetention),
         ["pca_weights"] = "sum_k lambda_k |u_jk| / sum_k lambda_k over retained components (correlation matrix), normalised",
         ["force_ahp"] = ForceAhp,
-        ["score_formula"] = Aggregation == Aggregation.Linear ? "sum_j w_j x'_ij (not x100)" : null,
+        ["score_formula"] = Aggregation != Aggregation.Linear ? null
+            : ScoreFormula == ScoreFormula.WeightedValues ? "sum_j w_j x'_ij" : "sum_j w_j p_ij, p_ij = x'_ij / sum_i x'_ij over the weighting rows",
         ["node_scores"] = "same aggregation restricted to the node's indicators, with the global weights",
         ["rank"] = "within each period, descending score, ties share the lowest rank",
     };
