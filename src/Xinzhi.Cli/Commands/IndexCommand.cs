@@ -164,7 +164,8 @@ public sealed class IndexCommand : ICliVerb
             {
                 var title = $"{result.Options.Weights.ToOptionText()} · {CliParse.Kebab(result.Options.Aggregation.ToString())} — top {rows.Length}" +
                             (lastPeriod is null ? "" : $" in {lastPeriod}");
-                var table = new Table().Title(Markup.Escape(title));
+                context.Console.MarkupLine("[bold]" + Markup.Escape(title) + "[/]");
+                var table = new Table();
                 table.AddColumn("rank");
                 table.AddColumn("id");
                 table.AddColumn(new TableColumn("score").RightAligned());
@@ -176,6 +177,9 @@ public sealed class IndexCommand : ICliVerb
                     table.AddRow(cells.ToArray());
                 }
                 context.Console.Write(table);
+                foreach (var a in result.Ahp)
+                    context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"AHP {a.Group} {{{string.Join(", ", a.Items)}}}: CR = {a.ConsistencyRatio:F4} (λmax {a.LambdaMax:F4}, CI {a.ConsistencyIndex:F4}, RI {a.RandomIndex:F2}){(a.Accepted ? "" : " — inconsistent, accepted by --force-ahp")}")));
                 context.Console.MarkupLine($"wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(string.Join(", ", files))}");
                 break;
             }
