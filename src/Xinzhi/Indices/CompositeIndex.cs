@@ -9,6 +9,13 @@ namespace Xinzhi.Indices;
 /// (linear, TOPSIS or grey relational) → sub-scores per framework node → ranks within each period.
 /// Every variant is an explicit option (<see cref="IndexOptions"/>).
 /// </summary>
+/// <remarks>
+/// Methods: entropy weights (Shannon entropy of the column shares, k = 1/ln N); CRITIC (Diakoulaki, Mavrotas &amp;
+/// Papayannakis 1995, Computers &amp; Operations Research 22(7)); AHP eigenvector and consistency ratio (Saaty 1980,
+/// The Analytic Hierarchy Process); TOPSIS (Hwang &amp; Yoon 1981, Multiple Attribute Decision Making); grey relational
+/// analysis (Deng 1982, Systems &amp; Control Letters 1(5)). Formulas and variant register: docs/index.md and the shared
+/// domain brief §3.
+/// </remarks>
 public static class CompositeIndex
 {
     /// <summary>Most issues listed per column for cell-level problems, so a bad column does not flood the report.</summary>
