@@ -250,4 +250,36 @@ public sealed class IndexCommandTests
         Assert.Contains("m.csv", r2.Error);
         Assert.Contains("no comparison matrix for the items {x1, x2, x3}", r2.Error);
     }
+
+    [Fact]
+    public void Should_name_the_period_where_an_indicator_is_constant_with_period_scope()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, t, c) => t == 1 && c == "x3" ? "5" : null));
+        var pooled = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x3", "--out", dir.File("a"));
+        Assert.True(pooled.ExitCode == 0, pooled.Error);
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x3", "--scope", "period", "--out", dir.File("b"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("column 'x3'", r.Error);
+        Assert.Contains("period 2021", r.Error);
+    }
+
+    [Fact]
+    public void Should_handle_a_cross_section_with_every_weighting()
+    {
+        using var dir = new TempDir();
+        var rng = new Random(3);
+        var sb = new System.Text.StringBuilder("code,x1,x2,x3\n");
+        for (var e = 0; e < 12; e++) sb.Append(CultureInfo.InvariantCulture, $"E{e},{1 + rng.NextDouble()},{1 + rng.NextDouble()},{1 + rng.NextDouble()}\n");
+        var data = dir.Write("c.csv", sb.ToString());
+        foreach (var w in new[] { "entropy", "critic", "cv", "equal", "pca", "combine:game(entropy,cv)" })
+            foreach (var a in new[] { "linear", "topsis", "gra" })
+            {
+                var r = CliRunner.Run("index", data, "--id", "code", "--indicators", "+x1,-x2,+x3", "--weights", w, "--aggregate", a,
+                    "--weight-scope", "period", "--scope", "period", "--ideal", "period", "--out", dir.File(w.Length + a));
+                Assert.True(r.ExitCode == 0, $"{w} {a}: {r.Error}");
+                var ranks = File.ReadLines(Path.Combine(dir.File(w.Length + a), "scores.csv")).Skip(1).Select(l => int.Parse(l.Split(',')[3], CultureInfo.InvariantCulture)).Order().ToArray();
+                Assert.Equal(Enumerable.Range(1, 12), ranks);
+            }
+    }
 }
