@@ -282,4 +282,29 @@ public sealed class IndexCommandTests
                 Assert.Equal(Enumerable.Range(1, 12), ranks);
             }
     }
+
+    [Fact]
+    public void Should_write_numbers_that_read_back_bit_for_bit()
+    {
+        using var dir = new TempDir();
+        var (panel, _, _) = CompositeIndexReferenceTests.RandomPanel(11, entities: 1500, periods: 3);
+        var model = Xinzhi.Indices.IndexModel.FromFramework(Xinzhi.Frameworks.FrameworkLoader.Parse(CompositeIndexReferenceTests.FrameworkYaml, "t.yaml"));
+        var result = Xinzhi.Indices.CompositeIndex.Compute(panel, model, new Xinzhi.Indices.IndexOptions { Aggregation = Xinzhi.Indices.Aggregation.Topsis });
+        var record = new Xinzhi.Runs.RunRecord { Command = "test", Method = "test" };
+        Xinzhi.Indices.IndexOutput.Write(dir.Path, result, record);
+        var normalized = File.ReadAllLines(dir.File("normalized.csv"));
+        var scores = File.ReadAllLines(dir.File("scores.csv"));
+        Assert.Equal(result.RowCount + 1, normalized.Length);
+        for (var i = 0; i < result.RowCount; i++)
+        {
+            var cells = normalized[i + 1].Split(',');
+            Assert.Equal(result.Ids[i], cells[0]);
+            Assert.Equal(result.Times![i].ToString(CultureInfo.InvariantCulture), cells[1]);
+            for (var j = 0; j < 5; j++) Assert.Equal(result.Normalized[j][i], double.Parse(cells[j + 2], CultureInfo.InvariantCulture));
+            var sc = scores[i + 1].Split(',');
+            Assert.Equal(result.Scores[i], double.Parse(sc[2], CultureInfo.InvariantCulture));
+            Assert.Equal(result.Ranks[i], int.Parse(sc[3], CultureInfo.InvariantCulture));
+            Assert.Equal(result.NodeScores[1][i], double.Parse(sc[5], CultureInfo.InvariantCulture));
+        }
+    }
 }
