@@ -86,8 +86,9 @@ public static class CompositeIndex
                 weightRows[k] = WeightsFor(model, z, rowsByPeriod[k], options, diag, panel, Label(k));
                 entropyRows[k] = rowsByPeriod[k].Length;
                 Collect(diag, names, ref entropy, ref divergence, rowsByPeriod.Length);
-                foreach (var w in diag.Warnings) warnings.Add(Label(k) + ": " + w);
-                foreach (var a in diag.Ahp) if (!ahp.Any(x => x.Group == a.Group)) ahp.Add(a);
+                // AHP judgements do not depend on the data: report each matrix once, not once per period.
+                foreach (var w in diag.Warnings) if (!warnings.Contains(w)) warnings.Add(w);
+                foreach (var a in diag.Ahp) if (!ahp.Any(x => x.Items.SequenceEqual(a.Items))) ahp.Add(a);
             }
         }
         var weights = new double[m];
