@@ -98,7 +98,8 @@ public static class CompositeIndex
 
         progress?.Invoke($"aggregating ({IndexOptions.Kebab(options.Aggregation)})");
         var rowWeights = new double[n][];
-        for (var i = 0; i < n; i++) rowWeights[i] = weightRows.Length == 1 ? weightRows[0] : weightRows[periodIndex[i]];
+        for (var i = 0; i < n; i++)
+            rowWeights[i] = options.WeightScope == WeightScope.PeriodMean || weightRows.Length == 1 ? weights : weightRows[periodIndex[i]];
         var idealGroups = options.Ideal == IdealScope.Period ? rowsByPeriod : [allRows];
         var nodeSets = model.Nodes.Select(g => g.SubtreeIndicators).ToArray();
         var (scores, nodeScores) = options.Aggregation switch
@@ -135,7 +136,7 @@ public static class CompositeIndex
             Periods = periods,
             Normalized = z,
             Weights = weights,
-            WeightsByPeriod = options.WeightScope == WeightScope.Period ? weightRows : null,
+            WeightsByPeriod = options.WeightScope != WeightScope.Pooled ? weightRows : null,
             Entropy = entropy,
             Divergence = divergence,
             Scores = scores,

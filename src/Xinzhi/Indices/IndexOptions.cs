@@ -36,6 +36,9 @@ public enum WeightScope
 
     /// <summary>Weights computed per period (N = rows of the period) and applied to that period's rows.</summary>
     Period,
+
+    /// <summary>Weights computed per period, then averaged over periods and applied to every row (多次法, per-year averaged).</summary>
+    PeriodMean,
 }
 
 /// <summary>Whether weights are computed over all leaf indicators at once or within each node, level by level (V07).</summary>
@@ -234,6 +237,12 @@ public sealed record IndexOptions
         ["weight_level"] = Kebab(WeightLevel),
         ["weight_scope"] = Kebab(WeightScope),
         ["entropy_k"] = WeightScope == WeightScope.Pooled ? "1/ln(N), N = all rows" : "1/ln(N), N = rows of the period",
+        ["weights_applied"] = WeightScope switch
+        {
+            WeightScope.Pooled => "one pooled weight vector for every row",
+            WeightScope.Period => "each period's own weights for its rows",
+            _ => "the mean of the per-period weights for every row",
+        },
         ["aggregate"] = Kebab(Aggregation),
         ["ideal"] = Kebab(Ideal),
         ["topsis_distance"] = Kebab(TopsisDistance),

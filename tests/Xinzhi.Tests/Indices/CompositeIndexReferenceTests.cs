@@ -230,6 +230,8 @@ public sealed class CompositeIndexReferenceTests
         foreach (var ws in new[] { "pooled", "period" })
             yield return ["linear-shares", "pooled", "weighted-values", "none", ws, 100.0];
         yield return ["topsis", "period", "weighted-values", "none", "period", 100.0];
+        yield return ["topsis", "pooled", "weighted-values", "none", "period-mean", 1.0];
+        yield return ["linear-shares", "pooled", "weighted-values", "none", "period-mean", 1.0];
     }
 
     /// <summary>The other register variants: theoretical ideals (V09), weights inside the root (V10), Σ w p and ×100 (V06).</summary>
@@ -249,7 +251,7 @@ public sealed class CompositeIndexReferenceTests
             ScoreFormula = shares ? ScoreFormula.WeightedShares : ScoreFormula.WeightedValues,
             Ideal = Enum.Parse<IdealScope>(ideal, ignoreCase: true),
             TopsisDistance = distance == "weighted-values" ? TopsisDistance.WeightedValues : TopsisDistance.WeightsInsideRoot,
-            WeightScope = weightScope == "pooled" ? WeightScope.Pooled : WeightScope.Period,
+            WeightScope = weightScope == "pooled" ? WeightScope.Pooled : weightScope == "period" ? WeightScope.Period : WeightScope.PeriodMean,
             Scale = scale,
         });
         var z = IndexReference.MinMax(raw, Cost, new int[n], zero);
@@ -263,7 +265,8 @@ public sealed class CompositeIndexReferenceTests
         else
         {
             var perPeriod = Enumerable.Range(0, 4).Select(t => IndexReference.Entropy(z.Where((_, i) => period[i] == t).ToArray(), eps).W).ToArray();
-            for (var i = 0; i < n; i++) rowWeights[i] = perPeriod[period[i]];
+            var mean = Enumerable.Range(0, 5).Select(j => perPeriod.Average(w => w[j])).ToArray();
+            for (var i = 0; i < n; i++) rowWeights[i] = weightScope == "period" ? perPeriod[period[i]] : mean;
         }
         (double Lo, double Hi)? bounds = ideal != "theoretical" ? null
             : zero == "none" ? (0.0, 1.0) : zero.StartsWith("shift", StringComparison.Ordinal) ? (0.01, 1.01) : (0.002, 0.998);
