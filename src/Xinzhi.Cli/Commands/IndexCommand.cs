@@ -28,7 +28,7 @@ public sealed class IndexCommand : ICliVerb
         var normalize = new Option<string>("--normalize") { Description = "Standardisation: minmax (default), zscore, ratio, vector.", DefaultValueFactory = _ => "minmax" };
         var scope = new Option<string>("--scope") { Description = "Standardisation scope: pooled (all entity-periods, default) or period.", DefaultValueFactory = _ => "pooled" };
         var zero = new Option<string>("--zero") { Description = "Zero handling: none (0·ln0 := 0, default), shift:C, rescale:A:B, epsilon:E.", DefaultValueFactory = _ => "none" };
-        var weights = new Option<string>("--weights") { Description = "Weights: entropy (default), critic, cv, equal, pca, ahp:FILE, combine:EXPR (e.g. combine:entropy*ahp:FILE, combine:game(entropy,critic), combine:mean(entropy,cv)).", DefaultValueFactory = _ => "entropy" };
+        var weights = new Option<string>("--weights") { Description = "Weights: entropy (default), critic, cv, equal, pca, scatter (纵横向拉开档次法), ahp:FILE, combine:EXPR (e.g. combine:entropy*ahp:FILE, combine:game(entropy,critic), combine:mean(entropy,cv)).", DefaultValueFactory = _ => "entropy" };
         var level = new Option<string>("--weight-level") { Description = "leaves (one weighting over all indicators, default) or nodes (level by level within the framework).", DefaultValueFactory = _ => "leaves" };
         var wscope = new Option<string>("--weight-scope") { Description = "pooled (weights once over all rows, N = all rows; default), period (weights per period, N = rows of the period, applied to that period) or period-mean (per-period weights averaged, applied to all rows).", DefaultValueFactory = _ => "pooled" };
         var aggregate = new Option<string>("--aggregate") { Description = "Aggregation: linear (Σ w x', default), topsis, gra.", DefaultValueFactory = _ => "linear" };
@@ -41,11 +41,13 @@ public sealed class IndexCommand : ICliVerb
         var vectorCost = new Option<string>("--vector-cost") { Description = "Vector normalisation of '-' indicators: max-minus (default) or reciprocal.", DefaultValueFactory = _ => "max-minus" };
         var critic = new Option<string>("--critic-conflict") { Description = "CRITIC conflict: one-minus-r (default) or one-minus-abs-r.", DefaultValueFactory = _ => "one-minus-r" };
         var pca = new Option<string>("--pca-retention") { Description = "PCA components kept: kaiser (eigenvalue > 1, default) or cumulative85.", DefaultValueFactory = _ => "kaiser" };
+        var ahpMethod = new Option<string>("--ahp-method") { Description = "AHP weights: eigenvector (default), geometric (row geometric means) or arithmetic (column-normalised row means).", DefaultValueFactory = _ => "eigenvector" };
+        var criticSd = new Option<string>("--critic-sd") { Description = "CRITIC standard deviation: sample (n-1, default) or population (n).", DefaultValueFactory = _ => "sample" };
         var forceAhp = new Option<bool>("--force-ahp") { Description = "Accept AHP matrices with consistency ratio CR ≥ 0.1 (recorded as a warning)." };
         var output = new Option<string>("--out") { Description = "Output directory (created).", Required = true };
         var format = new Option<string>("--format") { Description = "Console summary: table (default), json, csv.", DefaultValueFactory = _ => "table" };
         var top = new Option<int>("--top") { Description = "Entities shown in the console summary (default 10).", DefaultValueFactory = _ => 10 };
-        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, forceAhp, output, format, top })
+        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, ahpMethod, criticSd, forceAhp, output, format, top })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -76,6 +78,8 @@ public sealed class IndexCommand : ICliVerb
                 VectorCost = CliParse.Enum<VectorCostTransform>(parse.GetValue(vectorCost)!, "--vector-cost"),
                 CriticConflict = CliParse.Enum<CriticConflict>(parse.GetValue(critic)!, "--critic-conflict"),
                 PcaRetention = ParsePca(parse.GetValue(pca)!),
+                AhpWeighting = CliParse.Enum<AhpWeighting>(parse.GetValue(ahpMethod)!, "--ahp-method"),
+                CriticSd = CliParse.Enum<StandardDeviation>(parse.GetValue(criticSd)!, "--critic-sd"),
                 ForceAhp = parse.GetValue(forceAhp),
             };
             var fw = fwSpec is null ? null : FrameworkLoader.Resolve(fwSpec);

@@ -127,6 +127,29 @@ public enum PcaRetention
     Cumulative85,
 }
 
+/// <summary>How AHP turns a pairwise matrix into weights (domain.md §3.5).</summary>
+public enum AhpWeighting
+{
+    /// <summary>Principal (Perron) eigenvector (Saaty; default).</summary>
+    Eigenvector,
+
+    /// <summary>Normalised geometric means of the rows.</summary>
+    Geometric,
+
+    /// <summary>Mean of the rows of the column-normalised matrix.</summary>
+    Arithmetic,
+}
+
+/// <summary>Standard deviation used by CRITIC (V11).</summary>
+public enum StandardDeviation
+{
+    /// <summary>Divide by n − 1 (default).</summary>
+    Sample,
+
+    /// <summary>Divide by n.</summary>
+    Population,
+}
+
 /// <summary>Zero handling before entropy (domain.md §3.2, register V03).</summary>
 public enum ZeroKind
 {
@@ -223,6 +246,10 @@ public sealed record IndexOptions
 
     public PcaRetention PcaRetention { get; init; } = PcaRetention.Kaiser;
 
+    public AhpWeighting AhpWeighting { get; init; } = AhpWeighting.Eigenvector;
+
+    public StandardDeviation CriticSd { get; init; } = StandardDeviation.Sample;
+
     /// <summary>Accept AHP matrices with CR ≥ 0.1 (a warning is recorded instead of an error).</summary>
     public bool ForceAhp { get; init; }
 
@@ -253,7 +280,10 @@ public sealed record IndexOptions
         ["zscore_sd"] = "sample (n-1)",
         ["vector_cost"] = Kebab(VectorCost),
         ["critic_conflict"] = Kebab(CriticConflict),
-        ["critic_sd"] = "sample (n-1)",
+        ["critic_sd"] = Kebab(CriticSd),
+        ["ahp_method"] = Kebab(AhpWeighting),
+        ["ahp_lambda_max"] = "mean_i (A w)_i / w_i with the chosen weights",
+        ["scatter_weights"] = "principal eigenvector of H = sum_i x'_i x'_i^T (all rows used), normalised to sum 1",
         ["pca_retention"] = Kebab(PcaRetention),
         ["pca_weights"] = "sum_k lambda_k |u_jk| / sum_k lambda_k over retained components (correlation matrix), normalised",
         ["force_ahp"] = ForceAhp,

@@ -50,7 +50,7 @@ public sealed class CompositeIndexReferenceTests
 
     public static IEnumerable<object[]> Cases()
     {
-        string[] weights = ["entropy", "critic", "cv", "equal", "pca", "ahp:T.csv", "combine:entropy*ahp:T.csv", "combine:game(entropy,critic)", "combine:mean(entropy,cv)"];
+        string[] weights = ["entropy", "critic", "cv", "equal", "pca", "scatter", "ahp:T.csv", "combine:entropy*ahp:T.csv", "combine:game(entropy,critic)", "combine:mean(entropy,cv)"];
         string[] aggregates = ["linear", "topsis", "gra"];
         string[] scopes = ["pooled", "period"];
         string[] zeros = ["none", "shift:0.01", "rescale:0.002:0.998", "epsilon:1e-10"];
@@ -116,6 +116,7 @@ public sealed class CompositeIndexReferenceTests
             "cv" => IndexReference.Cv(rows),
             "equal" => IndexReference.Equal(5),
             "pca" => IndexReference.Pca(rows),
+            "scatter" => IndexReference.Scatter(rows),
             "ahp:T.csv" => AhpExpected(),
             "combine:entropy*ahp:T.csv" => IndexReference.Product(IndexReference.Entropy(rows, eps).W, AhpExpected()),
             "combine:game(entropy,critic)" => IndexReference.Game(IndexReference.Entropy(rows, eps).W, IndexReference.Critic(rows)),

@@ -283,4 +283,34 @@ internal static class IndexReference
         return Enumerable.Range(0, n).Select(i => cols.Sum(j =>
             w[i][j] * z[i][j] / Enumerable.Range(0, n).Where(k => group[k] == group[i]).Sum(k => z[k][j]))).ToArray();
     }
+
+    /// <summary>纵横向拉开档次法: eigenvector of XᵀX for the largest eigenvalue (Jacobi), normalised to sum 1.</summary>
+    public static double[] Scatter(double[][] z)
+    {
+        var m = z[0].Length;
+        var h = new double[m, m];
+        for (var j = 0; j < m; j++) for (var k = 0; k < m; k++) h[j, k] = z.Sum(r => r[j] * r[k]);
+        var (values, vectors) = Jacobi(h);
+        var best = Enumerable.Range(0, m).OrderByDescending(k => values[k]).First();
+        var v = Enumerable.Range(0, m).Select(j => vectors[j, best]).ToArray();
+        return v.Select(x => x / v.Sum()).ToArray();
+    }
+
+    /// <summary>CRITIC with the population standard deviation (divide by n) in the contrast term.</summary>
+    public static double[] CriticPopulation(double[][] z)
+    {
+        var n = z.Length;
+        var m = z[0].Length;
+        var c = new double[m];
+        for (var j = 0; j < m; j++)
+        {
+            var col = Col(z, j);
+            var mean = col.Average();
+            var sdPop = Math.Sqrt(col.Sum(x => (x - mean) * (x - mean)) / n);
+            var conflict = 0.0;
+            for (var k = 0; k < m; k++) conflict += 1 - Corr(col, Col(z, k));
+            c[j] = sdPop * conflict;
+        }
+        return c.Select(v => v / c.Sum()).ToArray();
+    }
 }
