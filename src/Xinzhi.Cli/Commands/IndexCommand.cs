@@ -88,6 +88,7 @@ public sealed class IndexCommand : ICliVerb
             var timeCol = parse.GetValue(time);
             var dataPath = data.Path(parse);
 
+            if (File.Exists(dataPath) && new FileInfo(dataPath).Length > 5 << 20) context.Progress($"reading {dataPath}");
             var load = data.LoadPanel(parse, idCol, timeCol, model.Columns);
             var panel = load.Panel;
             Action<string>? progress = (long)panel.RowCount * model.Indicators.Count >= ProgressCells ? context.Progress : null;
