@@ -43,11 +43,12 @@ public sealed class IndexCommand : ICliVerb
         var pca = new Option<string>("--pca-retention") { Description = "PCA components kept: kaiser (eigenvalue > 1, default) or cumulative85.", DefaultValueFactory = _ => "kaiser" };
         var ahpMethod = new Option<string>("--ahp-method") { Description = "AHP weights: eigenvector (default), geometric (row geometric means) or arithmetic (column-normalised row means).", DefaultValueFactory = _ => "eigenvector" };
         var criticSd = new Option<string>("--critic-sd") { Description = "CRITIC standard deviation: sample (n-1, default) or population (n).", DefaultValueFactory = _ => "sample" };
+        var constant = new Option<string>("--constant") { Description = "A constant indicator: error (default) or drop (x' = 0, weight 0, with a warning).", DefaultValueFactory = _ => "error" };
         var forceAhp = new Option<bool>("--force-ahp") { Description = "Accept AHP matrices with consistency ratio CR ≥ 0.1 (recorded as a warning)." };
         var output = new Option<string>("--out") { Description = "Output directory (created).", Required = true };
         var format = new Option<string>("--format") { Description = "Console summary: table (default), json, csv.", DefaultValueFactory = _ => "table" };
         var top = new Option<int>("--top") { Description = "Entities shown in the console summary (default 10).", DefaultValueFactory = _ => 10 };
-        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, ahpMethod, criticSd, forceAhp, output, format, top })
+        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, ahpMethod, criticSd, constant, forceAhp, output, format, top })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -81,6 +82,7 @@ public sealed class IndexCommand : ICliVerb
                 AhpWeighting = CliParse.Enum<AhpWeighting>(parse.GetValue(ahpMethod)!, "--ahp-method"),
                 CriticSd = CliParse.Enum<StandardDeviation>(parse.GetValue(criticSd)!, "--critic-sd"),
                 ForceAhp = parse.GetValue(forceAhp),
+                Constant = CliParse.Enum<ConstantIndicators>(parse.GetValue(constant)!, "--constant"),
             };
             var fw = fwSpec is null ? null : FrameworkLoader.Resolve(fwSpec);
             var model = fw is null ? IndexModel.FromIndicatorList(indText!) : IndexModel.FromFramework(fw);

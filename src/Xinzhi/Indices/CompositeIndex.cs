@@ -57,11 +57,11 @@ public static class CompositeIndex
         string Label(int k) => panel.Times is null ? "all rows" : "period " + periods[k].ToString(CultureInfo.InvariantCulture);
 
         progress?.Invoke($"standardising {m} indicators over {n} rows ({IndexOptions.Kebab(options.Normalization)}, {IndexOptions.Kebab(options.Scope)})");
+        var warnings = new List<string>();
         var z = Normalize(panel, model, options, options.Scope == NormalizationScope.Pooled ? [allRows] : rowsByPeriod,
-            options.Scope == NormalizationScope.Pooled ? _ => "all rows" : Label);
+            options.Scope == NormalizationScope.Pooled ? _ => "all rows" : Label, out var dropped, warnings);
 
         progress?.Invoke($"weighting ({options.Weights.ToOptionText()}, {IndexOptions.Kebab(options.WeightLevel)}, {IndexOptions.Kebab(options.WeightScope)})");
-        var warnings = new List<string>();
         var ahp = new List<AhpConsistency>();
         double[][] weightRows;
         double[]? entropy = null, divergence = null;
@@ -70,7 +70,7 @@ public static class CompositeIndex
         if (options.WeightScope == WeightScope.Pooled)
         {
             var diag = new WeightDiagnostics();
-            weightRows = [WeightsFor(model, z, null, options, diag, panel, "all rows")];
+            weightRows = [WeightsFor(model, z, dropped, null, options, diag, panel, "all rows")];
             entropyRows = [n];
             Collect(diag, names, ref entropy, ref divergence, 1);
             warnings.AddRange(diag.Warnings);
@@ -83,7 +83,7 @@ public static class CompositeIndex
             for (var k = 0; k < rowsByPeriod.Length; k++)
             {
                 var diag = new WeightDiagnostics();
-                weightRows[k] = WeightsFor(model, z, rowsByPeriod[k], options, diag, panel, Label(k));
+                weightRows[k] = WeightsFor(model, z, dropped, rowsByPeriod[k], options, diag, panel, Label(k));
                 entropyRows[k] = rowsByPeriod[k].Length;
                 Collect(diag, names, ref entropy, ref divergence, rowsByPeriod.Length);
                 // AHP judgements do not depend on the data: report each matrix once, not once per period.
@@ -95,6 +95,13 @@ public static class CompositeIndex
         foreach (var w in weightRows)
             for (var j = 0; j < m; j++) weights[j] += w[j] / weightRows.Length;
         if (!options.Weights.UsesEntropy) { entropy = null; divergence = null; }
+        for (var j = 0; j < m; j++)
+            if (dropped[j])
+            {
+                // A dropped indicator has no entropy: written as an empty field, never as a number.
+                if (entropy is not null) entropy[j] = double.NaN;
+                if (divergence is not null) divergence[j] = double.NaN;
+            }
 
         progress?.Invoke($"aggregating ({IndexOptions.Kebab(options.Aggregation)})");
         var rowWeights = new double[n][];
@@ -102,14 +109,22 @@ public static class CompositeIndex
             rowWeights[i] = options.WeightScope == WeightScope.PeriodMean || weightRows.Length == 1 ? weights : weightRows[periodIndex[i]];
         var idealGroups = options.Ideal == IdealScope.Period ? rowsByPeriod : [allRows];
         var nodeSets = model.Nodes.Select(g => g.SubtreeIndicators).ToArray();
+        var inactiveNodes = new bool[nodeSets.Length];
+        for (var k = 0; k < nodeSets.Length; k++)
+        {
+            inactiveNodes[k] = Array.TrueForAll(nodeSets[k], j => dropped[j]);
+            if (inactiveNodes[k]) warnings.Add($"node '{model.Nodes[k].Path}' has only dropped (constant) indicators; its sub-score is left empty");
+        }
         var (scores, nodeScores) = options.Aggregation switch
         {
             Aggregation.Linear when options.ScoreFormula == ScoreFormula.WeightedShares =>
-                Linear(Shares(z, options.WeightScope == WeightScope.Pooled ? [allRows] : rowsByPeriod), rowWeights, nodeSets),
+                Linear(Shares(z, options.WeightScope == WeightScope.Pooled ? [allRows] : rowsByPeriod, dropped), rowWeights, nodeSets),
             Aggregation.Linear => Linear(z, rowWeights, nodeSets),
-            Aggregation.Topsis => Topsis(z, rowWeights, nodeSets, idealGroups, panel, options.TopsisDistance, bounds),
-            _ => Gra(z, rowWeights, nodeSets, idealGroups, options.Rho, bounds),
+            Aggregation.Topsis => Topsis(z, rowWeights, nodeSets, idealGroups, panel, options.TopsisDistance, bounds, inactiveNodes),
+            _ => Gra(z, rowWeights, nodeSets, idealGroups, options.Rho, bounds, dropped),
         };
+        for (var k = 0; k < nodeSets.Length; k++)
+            if (inactiveNodes[k]) Array.Fill(nodeScores[k], double.NaN);
         if (options.Scale != 1)
         {
             for (var i = 0; i < n; i++) scores[i] *= options.Scale;
@@ -162,11 +177,14 @@ public static class CompositeIndex
     }
 
     /// <summary>Standardises every indicator within each scope group and applies shift/rescale zero handling.</summary>
-    internal static double[][] Normalize(Panel panel, IndexModel model, IndexOptions options, int[][] groups, Func<int, string> label)
+    internal static double[][] Normalize(Panel panel, IndexModel model, IndexOptions options, int[][] groups, Func<int, string> label,
+        out bool[] dropped, List<string> warnings)
     {
         var m = model.Indicators.Count;
         var n = panel.RowCount;
         var z = new double[m][];
+        var drop = new bool[m];
+        dropped = drop;
         var issues = new List<DataIssue>();
         for (var j = 0; j < m; j++)
         {
@@ -207,13 +225,23 @@ public static class CompositeIndex
                     if (v > max) max = v;
                     sum += v;
                 }
-                string Constant() => $"constant ({Fmt(min)}) over {label(g)}: {IndexOptions.Kebab(options.Normalization)} standardisation divides by zero; drop the indicator or use another scope";
+                var gg = g;
+                string Constant() => $"constant ({Fmt(min)}) over {label(gg)}: {IndexOptions.Kebab(options.Normalization)} standardisation divides by zero; drop the indicator, use another scope, or pass --constant drop";
+                void ConstantFound(string message)
+                {
+                    if (options.Constant == ConstantIndicators.Error) issues.Add(new DataIssue(panel.Source, null, ind.Column, message));
+                    else
+                    {
+                        drop[j] = true;
+                        warnings.Add($"{panel.Source}, column '{ind.Column}': constant over {label(gg)}; dropped (x' = 0, weight 0) by --constant drop");
+                    }
+                }
                 switch (options.Normalization)
                 {
                     case Normalization.MinMax:
                     {
                         var range = max - min;
-                        if (!(range > 0)) { issues.Add(new DataIssue(panel.Source, null, ind.Column, Constant())); break; }
+                        if (!(range > 0)) { ConstantFound(Constant()); break; }
                         if (cost) foreach (var i in rows) y[i] = (max - x[i]) / range;
                         else foreach (var i in rows) y[i] = (x[i] - min) / range;
                         break;
@@ -224,7 +252,7 @@ public static class CompositeIndex
                         var ss = 0.0;
                         foreach (var i in rows) ss += (x[i] - mean) * (x[i] - mean);
                         var sd = Math.Sqrt(ss / (rows.Length - 1));
-                        if (!(sd > 0)) { issues.Add(new DataIssue(panel.Source, null, ind.Column, Constant())); break; }
+                        if (!(sd > 0)) { ConstantFound(Constant()); break; }
                         var zmin = double.PositiveInfinity;
                         foreach (var i in rows)
                         {
@@ -240,7 +268,7 @@ public static class CompositeIndex
                     case Normalization.Ratio:
                     {
                         if (cost) foreach (var i in rows) y[i] = min / x[i];
-                        else if (!(max > 0)) { issues.Add(new DataIssue(panel.Source, null, ind.Column, $"all values are 0 over {label(g)}: x/max is undefined")); break; }
+                        else if (!(max > 0)) { ConstantFound($"all values are 0 over {label(g)}: x/max is undefined"); break; }
                         else foreach (var i in rows) y[i] = x[i] / max;
                         break;
                     }
@@ -253,12 +281,18 @@ public static class CompositeIndex
                             y[i] = v;
                             ss += v * v;
                         }
-                        if (!(ss > 0)) { issues.Add(new DataIssue(panel.Source, null, ind.Column, Constant())); break; }
+                        if (!(ss > 0)) { ConstantFound(Constant()); break; }
                         var norm = Math.Sqrt(ss);
                         foreach (var i in rows) y[i] /= norm;
                         break;
                     }
                 }
+            }
+            if (drop[j])
+            {
+                Array.Clear(y);
+                z[j] = y;
+                continue;
             }
             switch (options.Zero.Kind)
             {
@@ -274,11 +308,13 @@ public static class CompositeIndex
             z[j] = y;
         }
         if (issues.Count > 0) throw new DataValidationException(issues);
+        if (Array.TrueForAll(drop, d => d))
+            throw new DataValidationException(new DataIssue(panel.Source, null, null, "every indicator is constant; there is nothing to aggregate"));
         return z;
     }
 
     /// <summary>Weights over the given rows (null = all), flat or level by level.</summary>
-    private static double[] WeightsFor(IndexModel model, double[][] z, int[]? rows, IndexOptions options, WeightDiagnostics diag, Panel panel, string label)
+    private static double[] WeightsFor(IndexModel model, double[][] z, bool[] dropped, int[]? rows, IndexOptions options, WeightDiagnostics diag, Panel panel, string label)
     {
         var m = z.Length;
         double[] Column(double[] full)
@@ -293,15 +329,24 @@ public static class CompositeIndex
         for (var j = 0; j < m; j++) cols[j] = Column(z[j]);
         var names = model.Columns;
         if (options.WeightLevel == WeightLevel.Leaves)
-            return Weighting.Compute(options.Weights, new WeightInput(cols, names, label, panel.Source, sourceRows), options, diag);
+        {
+            var active = new List<int>();
+            for (var j = 0; j < m; j++) if (!dropped[j]) active.Add(j);
+            var sub = Weighting.Compute(options.Weights, new WeightInput(active.Select(j => cols[j]).ToArray(), active.Select(j => names[j]).ToArray(),
+                label, panel.Source, sourceRows), options, diag);
+            var full = new double[m];
+            for (var k = 0; k < active.Count; k++) full[active[k]] = sub[k];
+            return full;
+        }
 
-        (double[] Score, double[] Within) Recurse(IndexGroup g)
+        (double[] Score, double[] Within)? Recurse(IndexGroup g)
         {
             var memberCols = new List<double[]>();
             var memberNames = new List<string>();
             var memberWithin = new List<double[]>();
             foreach (var j in g.Indicators)
             {
+                if (dropped[j]) continue;
                 memberCols.Add(cols[j]);
                 memberNames.Add(names[j]);
                 var unit = new double[m];
@@ -310,11 +355,12 @@ public static class CompositeIndex
             }
             foreach (var c in g.Children)
             {
-                var (s, w) = Recurse(c);
+                if (Recurse(c) is not var (s, w)) continue;
                 memberCols.Add(s);
                 memberNames.Add(c.Id);
                 memberWithin.Add(w);
             }
+            if (memberCols.Count == 0) return null;
             var groupLabel = (g.Path.Length == 0 ? "top level" : "node " + g.Path) + ", " + label;
             var u = Weighting.Compute(options.Weights, new WeightInput(memberCols.ToArray(), memberNames.ToArray(), groupLabel, panel.Source, sourceRows), options, diag);
             var within = new double[m];
@@ -329,7 +375,7 @@ public static class CompositeIndex
             }
             return (score, within);
         }
-        return Recurse(model.Root).Within;
+        return Recurse(model.Root)!.Value.Within;
     }
 
     private static (double[], double[][]) Linear(double[][] z, double[][] rowWeights, int[][] nodeSets)
@@ -377,13 +423,14 @@ public static class CompositeIndex
     }
 
     /// <summary>p_ij = x'_ij / Σ_i x'_ij within each group of rows (the rows of the weighting).</summary>
-    private static double[][] Shares(double[][] z, int[][] groups)
+    private static double[][] Shares(double[][] z, int[][] groups, bool[] dropped)
     {
         var p = new double[z.Length][];
         for (var j = 0; j < z.Length; j++)
         {
             var col = z[j];
             var pj = new double[col.Length];
+            if (dropped[j]) { p[j] = pj; continue; }
             foreach (var rows in groups)
             {
                 var sum = 0.0;
@@ -401,7 +448,7 @@ public static class CompositeIndex
     /// weights inside the root D = √Σ w (x' − x'*)²; closeness C = D⁻/(D⁺ + D⁻).
     /// </summary>
     private static (double[], double[][]) Topsis(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, Panel panel,
-        TopsisDistance distance, (double Lower, double Upper)? bounds)
+        TopsisDistance distance, (double Lower, double Upper)? bounds, bool[] inactiveNodes)
     {
         var n = rowWeights.Length;
         var m = z.Length;
@@ -449,6 +496,7 @@ public static class CompositeIndex
                 scores[i] = Closeness(sp, sm, i, "the index", panel);
                 for (var k = 0; k < nodeSets.Length; k++)
                 {
+                    if (inactiveNodes[k]) continue;
                     double np = 0, nm = 0;
                     foreach (var j in nodeSets[k]) { np += dp[j]; nm += dm[j]; }
                     nodes[k][i] = Closeness(np, nm, i, "a node", panel);
@@ -470,7 +518,7 @@ public static class CompositeIndex
 
     /// <summary>Grey relational grade: ξ_ij = (Δmin + ρΔmax)/(Δ_ij + ρΔmax), Δ_ij = |max_i x'_ij − x'_ij| over the ideal group; score Σ_j w_j ξ_ij.</summary>
     private static (double[], double[][]) Gra(double[][] z, double[][] rowWeights, int[][] nodeSets, int[][] idealGroups, double rho,
-        (double Lower, double Upper)? bounds)
+        (double Lower, double Upper)? bounds, bool[] dropped)
     {
         var n = rowWeights.Length;
         var m = z.Length;
@@ -491,6 +539,7 @@ public static class CompositeIndex
             foreach (var i in rows)
                 for (var j = 0; j < m; j++)
                 {
+                    if (dropped[j]) continue;
                     var d = best[j] - z[j][i];
                     if (d < dmin) dmin = d;
                     if (d > dmax) dmax = d;
@@ -502,7 +551,7 @@ public static class CompositeIndex
                 var s = 0.0;
                 for (var j = 0; j < m; j++)
                 {
-                    xi[j] = (dmin + rho * dmax) / (best[j] - z[j][i] + rho * dmax);
+                    xi[j] = dropped[j] ? 0 : (dmin + rho * dmax) / (best[j] - z[j][i] + rho * dmax);
                     s += w[j] * xi[j];
                 }
                 scores[i] = s;

@@ -127,6 +127,16 @@ public enum PcaRetention
     Cumulative85,
 }
 
+/// <summary>What to do with an indicator that is constant where the standardisation needs variation.</summary>
+public enum ConstantIndicators
+{
+    /// <summary>A data error naming the column (default).</summary>
+    Error,
+
+    /// <summary>Keep the column with x' = 0 and weight 0, excluded from every weighting, with a warning (domain.md §3.1).</summary>
+    Drop,
+}
+
 /// <summary>How AHP turns a pairwise matrix into weights (domain.md §3.5).</summary>
 public enum AhpWeighting
 {
@@ -246,6 +256,8 @@ public sealed record IndexOptions
 
     public PcaRetention PcaRetention { get; init; } = PcaRetention.Kaiser;
 
+    public ConstantIndicators Constant { get; init; } = ConstantIndicators.Error;
+
     public AhpWeighting AhpWeighting { get; init; } = AhpWeighting.Eigenvector;
 
     public StandardDeviation CriticSd { get; init; } = StandardDeviation.Sample;
@@ -287,6 +299,7 @@ public sealed record IndexOptions
         ["pca_retention"] = Kebab(PcaRetention),
         ["pca_weights"] = "sum_k lambda_k |u_jk| / sum_k lambda_k over retained components (correlation matrix), normalised",
         ["force_ahp"] = ForceAhp,
+        ["constant_indicators"] = Kebab(Constant),
         ["score_formula"] = Aggregation != Aggregation.Linear ? null
             : ScoreFormula == ScoreFormula.WeightedValues ? "sum_j w_j x'_ij" : "sum_j w_j p_ij, p_ij = x'_ij / sum_i x'_ij over the weighting rows",
         ["node_scores"] = "same aggregation restricted to the node's indicators, with the global weights",

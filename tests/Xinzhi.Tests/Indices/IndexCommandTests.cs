@@ -307,4 +307,47 @@ public sealed class IndexCommandTests
             Assert.Equal(result.NodeScores[1][i], double.Parse(sc[5], CultureInfo.InvariantCulture));
         }
     }
+
+    [Fact]
+    public void Should_drop_a_constant_indicator_with_weight_zero_when_asked()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, _, c) => c == "x4" ? "7" : null));
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--constant", "drop", "--out", dir.File("a"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("column 'x4'", r.Error);
+        Assert.Contains("dropped", r.Error);
+        var without = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2,+x3,-x5", "--out", dir.File("b"));
+        Assert.True(without.ExitCode == 0, without.Error);
+        var wa = File.ReadAllLines(Path.Combine(dir.File("a"), "weights.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+        var wb = File.ReadAllLines(Path.Combine(dir.File("b"), "weights.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+        Assert.Equal("0", wa["x4"][2]);
+        Assert.Equal("", wa["x4"][3]);
+        foreach (var k in wb.Keys) Assert.Equal(wb[k][2], wa[k][2]);
+        var sa = File.ReadAllLines(Path.Combine(dir.File("a"), "scores.csv")).Skip(1).Select(l => l.Split(',')[2]);
+        var sb = File.ReadAllLines(Path.Combine(dir.File("b"), "scores.csv")).Skip(1).Select(l => l.Split(',')[2]);
+        Assert.Equal(sb, sa);
+        Assert.Contains("constant_indicators\": \"drop", File.ReadAllText(Path.Combine(dir.File("a"), "run.json")));
+    }
+
+    [Fact]
+    public void Should_leave_the_sub_score_of_a_node_with_only_dropped_indicators_empty()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, _, c) => c is "x4" or "x5" ? "7" : null));
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        foreach (var agg in new[] { "linear", "topsis", "gra" })
+        {
+            var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--constant", "drop", "--weight-level", "nodes",
+                "--aggregate", agg, "--out", dir.File(agg));
+            Assert.True(r.ExitCode == 0, agg + ": " + r.Error);
+            Assert.Contains("node 'beta'", r.Error);
+            Assert.All(File.ReadAllLines(Path.Combine(dir.File(agg), "scores.csv")).Skip(1), l => Assert.EndsWith(",", l));
+        }
+        var all = dir.Write("c.csv", Csv((_, _, c) => "7"));
+        var r2 = CliRunner.Run("index", all, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--constant", "drop", "--out", dir.File("z"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("every indicator is constant", r2.Error);
+    }
 }
