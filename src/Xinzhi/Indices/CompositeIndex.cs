@@ -65,6 +65,7 @@ public static class CompositeIndex
         var ahp = new List<AhpConsistency>();
         double[][] weightRows;
         double[]? entropy = null, divergence = null;
+        int[]? entropyCounts = null;
         int[] entropyRows;
         var names = model.Columns;
         if (options.WeightScope == WeightScope.Pooled)
@@ -72,7 +73,7 @@ public static class CompositeIndex
             var diag = new WeightDiagnostics();
             weightRows = [WeightsFor(model, z, dropped, null, options, diag, panel, "all rows")];
             entropyRows = [n];
-            Collect(diag, names, ref entropy, ref divergence, 1);
+            Collect(diag, names, ref entropy, ref divergence, ref entropyCounts);
             warnings.AddRange(diag.Warnings);
             ahp.AddRange(diag.Ahp);
         }
@@ -85,7 +86,7 @@ public static class CompositeIndex
                 var diag = new WeightDiagnostics();
                 weightRows[k] = WeightsFor(model, z, dropped, rowsByPeriod[k], options, diag, panel, Label(k));
                 entropyRows[k] = rowsByPeriod[k].Length;
-                Collect(diag, names, ref entropy, ref divergence, rowsByPeriod.Length);
+                Collect(diag, names, ref entropy, ref divergence, ref entropyCounts);
                 // AHP judgements do not depend on the data: report each matrix once, not once per period.
                 foreach (var w in diag.Warnings) if (!warnings.Contains(w)) warnings.Add(w);
                 foreach (var a in diag.Ahp) if (!ahp.Any(x => x.Items.SequenceEqual(a.Items))) ahp.Add(a);
@@ -95,12 +96,13 @@ public static class CompositeIndex
         foreach (var w in weightRows)
             for (var j = 0; j < m; j++) weights[j] += w[j] / weightRows.Length;
         if (!options.Weights.UsesEntropy) { entropy = null; divergence = null; }
-        for (var j = 0; j < m; j++)
-            if (dropped[j])
+        if (entropy is not null && divergence is not null && entropyCounts is not null)
+            for (var j = 0; j < m; j++)
             {
-                // A dropped indicator has no entropy: written as an empty field, never as a number.
-                if (entropy is not null) entropy[j] = double.NaN;
-                if (divergence is not null) divergence[j] = double.NaN;
+                // An indicator without an entropy (dropped, or alone in its node with --weight-level nodes) is
+                // written as an empty field, never as a number; per-period values are averaged.
+                entropy[j] = entropyCounts[j] == 0 ? double.NaN : entropy[j] / entropyCounts[j];
+                divergence[j] = entropyCounts[j] == 0 ? double.NaN : divergence[j] / entropyCounts[j];
             }
 
         progress?.Invoke($"aggregating ({IndexOptions.Kebab(options.Aggregation)})");
@@ -163,16 +165,19 @@ public static class CompositeIndex
         };
     }
 
-    private static void Collect(WeightDiagnostics diag, string[] names, ref double[]? entropy, ref double[]? divergence, int periods)
+    /// <summary>Accumulates e_j and d_j over weightings; an indicator never weighted by entropy keeps no value.</summary>
+    private static void Collect(WeightDiagnostics diag, string[] names, ref double[]? entropy, ref double[]? divergence, ref int[]? counts)
     {
         if (diag.Entropy.Count == 0) return;
         entropy ??= new double[names.Length];
         divergence ??= new double[names.Length];
+        counts ??= new int[names.Length];
         for (var j = 0; j < names.Length; j++)
             if (diag.Entropy.TryGetValue(names[j], out var ed))
             {
-                entropy[j] += ed.Entropy / periods;
-                divergence[j] += ed.Divergence / periods;
+                entropy[j] += ed.Entropy;
+                divergence[j] += ed.Divergence;
+                counts[j]++;
             }
     }
 
