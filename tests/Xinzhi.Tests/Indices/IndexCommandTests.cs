@@ -173,8 +173,10 @@ public sealed class IndexCommandTests
         var dup = dir.Write("d.csv", "code,year,x1\nA,2020,1\nA,2020,2\nB,2020,3\n");
         var r2 = CliRunner.Run("index", dup, "--id", "code", "--time", "year", "--indicators", "+x1", "--out", dir.File("o"));
         Assert.Equal(2, r2.ExitCode);
-        Assert.Contains("row 3", r2.Error);
+        Assert.Contains("d.csv, row 3, column 'year'", r2.Error);
         Assert.Contains("duplicate", r2.Error);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("column 'nope'", r.Error);
     }
 
     [Fact]
