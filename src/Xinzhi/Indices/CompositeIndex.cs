@@ -517,7 +517,7 @@ public static class CompositeIndex
         var dMinus = Math.Sqrt(sumMinus);
         var total = dPlus + dMinus;
         if (!(total > 0))
-            throw new SingularMatrixException($"TOPSIS: row {panel.SourceRows[row]} of {panel.Source} is at both ideal points of {what} (all weighted values equal); closeness is undefined");
+            throw new SingularMatrixException($"TOPSIS: row {panel.SourceRows[row]} of {panel.Source} is at both ideal points of {what} (all weighted values equal, e.g. a period with a single entity under --ideal period); closeness is undefined (try --ideal pooled)");
         return dMinus / total;
     }
 
