@@ -352,4 +352,17 @@ public sealed class IndexCommandTests
         Assert.Equal(2, r2.ExitCode);
         Assert.Contains("every indicator is constant", r2.Error);
     }
+
+    [Fact]
+    public void Should_exit_3_when_a_period_with_one_entity_has_no_distinct_ideals()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv() + "110000,2023,1,2,3,4,5\n");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--aggregate", "topsis", "--ideal", "period", "--out", dir.File("o"));
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("--ideal pooled", r.Error);
+        var ok = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--aggregate", "topsis", "--out", dir.File("o"));
+        Assert.True(ok.ExitCode == 0, ok.Error);
+    }
 }
