@@ -57,6 +57,33 @@ public sealed class ProvincePanelTests : IDisposable
 
     private static void Ok(CliRunner.Result r, string what) => Assert.True(r.ExitCode == 0, $"{what}: exit {r.ExitCode}\n{r.Error}");
 
+    /// <summary>Numbers from R 4.2.2 (bw.nrd0, bw.nrd, lm + sandwich::vcovCL HC1, lm with dummies); script in Reference/.</summary>
+    [Fact]
+    public void Should_match_R_on_the_province_panel()
+    {
+        var panel = Panel();
+        var kde = _dir.File("kde.csv");
+        Ok(CliRunner.Run("kde", panel, "--value", "nqpf", "--time", "year", "--points", "16", "--out", kde), "kde");
+        var h = File.ReadAllLines(_dir.File("kde.summary.csv")).Single(l => l.StartsWith("2022,", StringComparison.Ordinal)).Split(',')[2];
+        Assert.Equal(0.35208829905466998, double.Parse(h, CultureInfo.InvariantCulture), 1e-14);
+        Ok(CliRunner.Run("kde", panel, "--value", "nqpf", "--time", "year", "--points", "16", "--bandwidth", "scott", "--out", kde), "kde");
+        h = File.ReadAllLines(_dir.File("kde.summary.csv")).Single(l => l.StartsWith("2022,", StringComparison.Ordinal)).Split(',')[2];
+        Assert.Equal(0.41468177444216686, double.Parse(h, CultureInfo.InvariantCulture), 1e-14);
+
+        var ineq = _dir.File("gini.csv");
+        Ok(CliRunner.Run("inequality", panel, "--value", "nqpf", "--time", "year", "--measure", "gini", "--out", ineq), "gini");
+        var gini = File.ReadAllLines(ineq).Single(l => l.StartsWith("2022,gini,", StringComparison.Ordinal)).Split(',')[2];
+        Assert.Equal(0.27256795354864083, double.Parse(gini, CultureInfo.InvariantCulture), 1e-14);
+
+        var dir = _dir.File("beta");
+        Ok(CliRunner.Run("convergence", panel, "--id", "code", "--time", "year", "--value", "nqpf", "--type", "beta-conditional", "--controls", "gtfp", "--out", dir), "beta");
+        var rows = File.ReadAllLines(Path.Combine(dir, "summary.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+        double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+        Assert.Equal(0.089861794096334172, D(rows["pooled-ols"][1]), 1e-12);
+        Assert.Equal(0.019222947743416315, D(rows["pooled-ols"][2]), 1e-12);
+        Assert.Equal(0.15851986647658034, D(rows["two-way-fe"][1]), 1e-12);
+    }
+
     [Fact]
     public void Every_verb_should_run_on_the_31_province_panel()
     {
