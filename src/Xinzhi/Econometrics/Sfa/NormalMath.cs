@@ -32,6 +32,20 @@ internal static class NormalMath
         return -x / TailSeries(x);
     }
 
+    /// <summary>ln Φ(x) and λ(x) = φ(x)/Φ(x) from one evaluation of Φ.</summary>
+    public static double LogCdfAndMills(double x, out double mills)
+    {
+        if (x >= TailCut)
+        {
+            var cdf = Cdf(x);
+            mills = Pdf(x) / cdf;
+            return Math.Log(cdf);
+        }
+        var t = TailSeries(x);
+        mills = -x / t;
+        return -0.5 * x * x - LogSqrt2Pi - Math.Log(-x) + Math.Log(t);
+    }
+
     // Φ(x) ≈ φ(x)/(−x) · (1 − 1/x² + 3/x⁴ − 15/x⁶ + 105/x⁸) for large negative x.
     private static double TailSeries(double x)
     {

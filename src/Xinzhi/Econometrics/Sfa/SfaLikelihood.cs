@@ -95,6 +95,7 @@ internal sealed class SfaLikelihood
         var sigmaU = sigma * Math.Sqrt(gamma);
         var muConst = MuIndex >= 0 ? theta[MuIndex] : 0.0;
         var hasMu = Model == SfaModel.BC95 || MuIndex >= 0;
+        var lnLikConst = -0.5 * (LogTwoPi + Math.Log(sigmaSq));
         var wantGrad = !grad.IsEmpty;
         var ll = 0.0;
         double gS = 0, gG = 0, gMu = 0;
@@ -111,12 +112,12 @@ internal sealed class SfaLikelihood
             var em = e + mu;
             var a = ((1 - gamma) * mu - gamma * e) / sigmaStar;
             var d = mu / sigmaU;
-            ll += -0.5 * (LogTwoPi + Math.Log(sigmaSq)) - 0.5 * em * em / sigmaSq + NormalMath.LogCdf(a);
-            if (hasMu) ll -= NormalMath.LogCdf(d);
+            var lnPhiA = NormalMath.LogCdfAndMills(a, out var la);
+            var ld = 0.0;
+            ll += lnLikConst - 0.5 * em * em / sigmaSq + lnPhiA;
+            if (hasMu) ll -= NormalMath.LogCdfAndMills(d, out ld);
             else ll -= -0.69314718055994530942; // ln Φ(0) = −ln 2
             if (!wantGrad) continue;
-            var la = NormalMath.Mills(a);
-            var ld = hasMu ? NormalMath.Mills(d) : 0.0;
             var dE = -em / sigmaSq - la * gamma / sigmaStar;
             var dMu = -em / sigmaSq + la * (1 - gamma) / sigmaStar - ld / sigmaU;
             gS += -0.5 / sigmaSq + 0.5 * em * em / (sigmaSq * sigmaSq) - la * a / (2 * sigmaSq) + ld * d / (2 * sigmaSq);
@@ -155,9 +156,8 @@ internal sealed class SfaLikelihood
         {
             var e = Residual(beta, i);
             var c = -e / sv - sv / su;
-            ll += c0 + e / su + NormalMath.LogCdf(c);
+            ll += c0 + e / su + NormalMath.LogCdfAndMills(c, out var lc);
             if (!wantGrad) continue;
-            var lc = NormalMath.Mills(c);
             var dE = 1 / su - lc / sv;
             gSu += -1 / su - sv * sv / (su * su * su) - e / (su * su) + lc * sv / (su * su);
             gSv += sv / (su * su) + lc * (e / (sv * sv) - 1 / su);
@@ -214,9 +214,9 @@ internal sealed class SfaLikelihood
             var sqrtM = Math.Sqrt(mm);
             var a = num / sqrtM;
             ll += -0.5 * t * LogTwoPi - 0.5 * (t - 1) * Math.Log(v) - 0.5 * Math.Log(dd) - 0.5 * s0 / v
-                  + 0.5 * a * a - 0.5 * mu * mu / u + NormalMath.LogCdf(a) - lnPhiD;
+                  + 0.5 * a * a - 0.5 * mu * mu / u + NormalMath.LogCdfAndMills(a, out var millsA) - lnPhiD;
             if (!wantGrad) continue;
-            var w = a + NormalMath.Mills(a);
+            var w = a + millsA;
             // ∂a/∂X = (∂N/∂X)/√M − ½ a (∂M/∂X)/M
             var daU = -a0 / sqrtM - 0.5 * a * v * (b0 * u + dd) / mm;
             var daV = mu / sqrtM - 0.5 * a * u * (v + dd) / mm;
