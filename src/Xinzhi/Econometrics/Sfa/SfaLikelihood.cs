@@ -58,6 +58,9 @@ internal sealed class SfaLikelihood
 
     public int EtaIndex { get; }
 
+    /// <summary>Calls of <see cref="Evaluate"/> so far (a diagnostic).</summary>
+    public int Evaluations { get; private set; }
+
     /// <summary>Number of parameters.</summary>
     public int Count { get; }
 
@@ -70,8 +73,38 @@ internal sealed class SfaLikelihood
         var gamma = theta[GammaIndex];
         if (!(sigmaSq > 0) || !(gamma > 0) || !(gamma < 1) || !double.IsFinite(sigmaSq)) return double.NegativeInfinity;
         if (!grad.IsEmpty) grad.Clear();
-        if (Distribution == InefficiencyDistribution.Exponential) return Exponential(theta, grad, sigmaSq, gamma);
-        return IsPanel ? Panel(theta, grad, sigmaSq, gamma) : Independent(theta, grad, sigmaSq, gamma);
+        Evaluations++;
+        var units = IsPanel ? _entityStart.Length - 1 : N;
+        var chunks = (units + ChunkSize - 1) / ChunkSize;
+        if (chunks <= 1) return Kernel(theta, grad, sigmaSq, gamma, 0, units);
+
+        // Large samples: fixed-size chunks summed in chunk order, so the result does not depend on the thread count.
+        var th = theta.ToArray();
+        var wantGrad = !grad.IsEmpty;
+        var lls = new double[chunks];
+        var grads = wantGrad ? new double[chunks * Count] : [];
+        Parallel.For(0, chunks, c =>
+        {
+            var g = wantGrad ? grads.AsSpan(c * Count, Count) : Span<double>.Empty;
+            lls[c] = Kernel(th, g, sigmaSq, gamma, c * ChunkSize, Math.Min(units, (c + 1) * ChunkSize));
+        });
+        var ll = 0.0;
+        for (var c = 0; c < chunks; c++)
+        {
+            ll += lls[c];
+            if (wantGrad)
+                for (var j = 0; j < Count; j++) grad[j] += grads[c * Count + j];
+        }
+        return ll;
+    }
+
+    /// <summary>Observations (or entities, for panel models) per parallel chunk.</summary>
+    private const int ChunkSize = 8192;
+
+    private double Kernel(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma, int lo, int hi)
+    {
+        if (Distribution == InefficiencyDistribution.Exponential) return Exponential(theta, grad, sigmaSq, gamma, lo, hi);
+        return IsPanel ? Panel(theta, grad, sigmaSq, gamma, lo, hi) : Independent(theta, grad, sigmaSq, gamma, lo, hi);
     }
 
     private double Residual(ReadOnlySpan<double> beta, int i)
@@ -84,7 +117,7 @@ internal sealed class SfaLikelihood
 
     // Cross-section half-normal / truncated normal and BC95: ln L_i = −½ln2π − ½lnσ² − ½(ẽ+μ_i)²/σ²
     //   + lnΦ(μ*_i/σ*) − lnΦ(μ_i/(σ√γ)),  μ*_i = (1−γ)μ_i − γẽ_i,  σ* = σ√(γ(1−γ))  (Battese-Coelli 1993).
-    private double Independent(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma)
+    private double Independent(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma, int lo, int hi)
     {
         var beta = theta[..K];
         var delta = theta.Slice(K, M);
@@ -99,7 +132,7 @@ internal sealed class SfaLikelihood
         var wantGrad = !grad.IsEmpty;
         var ll = 0.0;
         double gS = 0, gG = 0, gMu = 0;
-        for (var i = 0; i < N; i++)
+        for (var i = lo; i < hi; i++)
         {
             var e = Residual(beta, i);
             var mu = muConst;
@@ -143,7 +176,7 @@ internal sealed class SfaLikelihood
 
     // Exponential u with mean σ_u: ln L_i = −ln σ_u + ½σ_v²/σ_u² + ẽ/σ_u + lnΦ(−ẽ/σ_v − σ_v/σ_u),
     // with σ_u² = γσ², σ_v² = (1−γ)σ² so that γ keeps its meaning Var(u)/(Var(u)+Var(v)).
-    private double Exponential(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma)
+    private double Exponential(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma, int lo, int hi)
     {
         var beta = theta[..K];
         var su = Math.Sqrt(gamma * sigmaSq);
@@ -152,7 +185,7 @@ internal sealed class SfaLikelihood
         var ll = 0.0;
         double gSu = 0, gSv = 0;
         var c0 = -Math.Log(su) + 0.5 * sv * sv / (su * su);
-        for (var i = 0; i < N; i++)
+        for (var i = lo; i < hi; i++)
         {
             var e = Residual(beta, i);
             var c = -e / sv - sv / su;
@@ -177,7 +210,7 @@ internal sealed class SfaLikelihood
     // A = Σ h_t ẽ_t, B = Σ h_t², S = Σ ẽ_t², U = σ_u², V = σ_v², D = V + U·B,
     // μ* = (μV − UA)/D, σ*² = UV/D, a = μ*/σ*,
     // ln L_i = −½T_i ln2π − ½(T_i−1)lnV − ½lnD − ½S/V + ½a² − ½μ²/U + lnΦ(a) − lnΦ(μ/√U).
-    private double Panel(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma)
+    private double Panel(ReadOnlySpan<double> theta, Span<double> grad, double sigmaSq, double gamma, int lo, int hi)
     {
         var beta = theta[..K];
         var u = gamma * sigmaSq;
@@ -189,10 +222,9 @@ internal sealed class SfaLikelihood
         var lnPhiD = NormalMath.LogCdf(d);
         var ld = NormalMath.Mills(d);
         var wantGrad = !grad.IsEmpty;
-        var entities = _entityStart.Length - 1;
         var ll = 0.0;
         double gU = 0, gV = 0, gMu = 0, gEta = 0;
-        for (var ent = 0; ent < entities; ent++)
+        for (var ent = lo; ent < hi; ent++)
         {
             var start = _entityStart[ent];
             var end = _entityStart[ent + 1];

@@ -41,6 +41,9 @@ public sealed record SfaResult
 
     public required bool Converged { get; init; }
 
+    /// <summary>Log-likelihood evaluations (grid, line searches, Hessians), a cost diagnostic.</summary>
+    public int FunctionEvaluations { get; init; }
+
     public required string ConvergenceReason { get; init; }
 
     /// <summary>γ chosen by the grid search (the quasi-Newton start).</summary>

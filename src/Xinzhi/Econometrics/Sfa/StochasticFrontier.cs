@@ -189,6 +189,7 @@ public sealed class StochasticFrontier
             Iterations = min.Iterations,
             PolishIterations = polish,
             Converged = converged,
+            FunctionEvaluations = like.Evaluations,
             ConvergenceReason = min.Reason,
             GridGamma = gridGamma,
             EfficiencyBC88 = bc88,
