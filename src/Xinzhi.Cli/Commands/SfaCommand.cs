@@ -86,12 +86,14 @@ public sealed class SfaCommand : ICliVerb
             var effHeader = new List<string> { idCol ?? "row" };
             if (hasTime) effHeader.Add("time");
             effHeader.AddRange(["te", "te_jlms", "te_mode", "u_mean"]);
+            if (options.Cost) effHeader.Add("ce_frontier41");
             var eff = new CsvTableWriter(effHeader);
             for (var i = 0; i < panel.RowCount; i++)
             {
                 var row = new List<object?> { panel.Ids[i] };
                 if (hasTime) row.Add(panel.Times![i]);
                 row.AddRange([fit.EfficiencyBC88[i], fit.EfficiencyJlms[i], fit.EfficiencyMode[i], fit.InefficiencyMean[i]]);
+                if (options.Cost) row.Add(fit.EfficiencyExpU[i]);
                 eff.AppendRow(row.ToArray());
             }
             eff.Save(Path.Combine(dir, "efficiency.csv"));
@@ -140,7 +142,8 @@ public sealed class SfaCommand : ICliVerb
                 ["sigma_v_sq"] = fit.SigmaVSquared,
                 ["lambda"] = fit.Lambda,
                 ["mean_efficiency"] = fit.MeanEfficiency,
-                ["efficiency_estimator"] = "BC88 E[exp(-u)|e] (te); JLMS exp(-E[u|e]) (te_jlms); mode (te_mode)",
+                ["efficiency_estimator"] = "BC88 E[exp(-u)|e] (te); JLMS exp(-E[u|e]) (te_jlms); mode (te_mode)" +
+                    (options.Cost ? "; cost frontiers: te = E[exp(-u)|e] in (0,1], ce_frontier41 = E[exp(u)|e] >= 1 (FRONTIER 4.1)" : ""),
                 ["lr_test"] = new Dictionary<string, object?>
                 {
                     ["hypothesis"] = "gamma = 0 (no inefficiency)",

@@ -58,6 +58,12 @@ public sealed record SfaResult
     /// <summary>exp(−mode[u|ε]) per row.</summary>
     public required double[] EfficiencyMode { get; init; }
 
+    /// <summary>
+    /// E[exp(u)|ε] ≥ 1 per row: FRONTIER 4.1's cost efficiency (R frontier <c>minusU = FALSE</c>); the reciprocal-style
+    /// measure some cost studies report. <see cref="EfficiencyBC88"/> stays E[exp(−u)|ε] ∈ (0, 1] for cost frontiers too.
+    /// </summary>
+    public required double[] EfficiencyExpU { get; init; }
+
     /// <summary>E[u|ε] per row.</summary>
     public required double[] InefficiencyMean { get; init; }
 

@@ -158,6 +158,7 @@ public sealed class StochasticFrontier
         var jlms = new double[n];
         var mode = new double[n];
         var meanIneff = new double[n];
+        var expU = new double[n];
         for (var r = 0; r < n; r++)
         {
             var i = order[r];
@@ -167,6 +168,7 @@ public sealed class StochasticFrontier
             var ratio = ms / ss;
             // E[exp(−h u)], u ~ N⁺(μ*, σ*²): exp(−hμ* + ½h²σ*²) Φ(μ*/σ* − hσ*)/Φ(μ*/σ*), in logs for the tails.
             bc88[i] = Math.Exp(-h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio - h * ss) - NormalMath.LogCdf(ratio));
+            expU[i] = Math.Exp(h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio + h * ss) - NormalMath.LogCdf(ratio));
             var eu = ms + ss * NormalMath.Mills(ratio);
             meanIneff[i] = h * eu;
             jlms[i] = Math.Exp(-h * eu);
@@ -196,6 +198,7 @@ public sealed class StochasticFrontier
             EfficiencyJlms = jlms,
             EfficiencyMode = mode,
             InefficiencyMean = meanIneff,
+            EfficiencyExpU = expU,
             Warnings = warnings,
             LrRestrictions = restrictions,
         };
