@@ -83,7 +83,7 @@ public sealed class SfaCommand : ICliVerb
             est.Save(Path.Combine(dir, "estimates.csv"));
 
             var hasTime = panel.Times is not null;
-            var effHeader = new List<string> { idCol ?? "row" };
+            var effHeader = new List<string> { "id" };
             if (hasTime) effHeader.Add("time");
             effHeader.AddRange(["te", "te_jlms", "te_mode", "u_mean"]);
             if (options.Cost) effHeader.Add("ce_frontier41");
@@ -101,7 +101,7 @@ public sealed class SfaCommand : ICliVerb
             if (f == FrontierForm.Translog)
             {
                 var (elas, rts) = Translog.Elasticities(fit, design.Inputs, design.InputNames);
-                var header = new List<string> { idCol ?? "row" };
+                var header = new List<string> { "id" };
                 if (hasTime) header.Add("time");
                 header.AddRange(design.InputNames.Select(n => "elasticity_" + n));
                 header.Add("returns_to_scale");
@@ -141,7 +141,10 @@ public sealed class SfaCommand : ICliVerb
                 ["sigma_u_sq"] = fit.SigmaUSquared,
                 ["sigma_v_sq"] = fit.SigmaVSquared,
                 ["lambda"] = fit.Lambda,
+                ["mu"] = fit.Has("mu") ? fit.Estimate("mu") : null,
+                ["eta"] = fit.Has("eta") ? fit.Estimate("eta") : null,
                 ["mean_efficiency"] = fit.MeanEfficiency,
+                ["id_column"] = idCol ?? "(row number in the data file)",
                 ["efficiency_estimator"] = "BC88 E[exp(-u)|e] (te); JLMS exp(-E[u|e]) (te_jlms); mode (te_mode)" +
                     (options.Cost ? "; cost frontiers: te = E[exp(-u)|e] in (0,1], ce_frontier41 = E[exp(u)|e] >= 1 (FRONTIER 4.1)" : ""),
                 ["lr_test"] = new Dictionary<string, object?>
@@ -183,6 +186,10 @@ public sealed class SfaCommand : ICliVerb
                 Outputs = outputs,
             }.WriteTo(Path.Combine(dir, "run.json"));
 
+            var grid = new Table().AddColumns("term", "estimate", "std. error", "z", "p");
+            for (var j = 0; j < fit.Names.Count; j++)
+                grid.AddRow(Markup.Escape(fit.Names[j]), Fmt(fit.Estimates[j]), Fmt(se[j]), Fmt(zv[j]), Fmt(pv[j]));
+            context.Console.Write(grid);
             context.Console.WriteLine($"SFA {m} ({fit.Options.Distribution}, {f}, {(options.Cost ? "cost" : "production")}): n = {fit.Nobs}, ln L = {fit.LogLikelihood:F6}, γ = {fit.Gamma:F6}, mean TE = {fit.MeanEfficiency:F6}, converged = {fit.Converged} after {fit.Iterations} iterations");
             foreach (var wn in fit.Warnings) context.Error.WriteLine($"warning: {wn}");
             context.Console.WriteLine($"wrote {dir}");
@@ -190,6 +197,8 @@ public sealed class SfaCommand : ICliVerb
         }));
         return cmd;
     }
+
+    private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
     private const string RowKey = "__row__";
 

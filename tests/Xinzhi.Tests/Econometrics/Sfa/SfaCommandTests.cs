@@ -24,7 +24,7 @@ public sealed class SfaCommandTests
         Assert.Equal(new[] { "(Intercept)", "ln_capital", "ln_labour", "sigmaSq", "gamma" }, est.Column("term").Select(c => c!).ToArray());
         Assert.Equal(0.56161963, double.Parse(est.Column("estimate")[0]!, CultureInfo.InvariantCulture), 5);
         var eff = TableReader.Read(Path.Combine(outDir, "efficiency.csv"));
-        Assert.Equal(["firm", "te", "te_jlms", "te_mode", "u_mean"], eff.ColumnNames);
+        Assert.Equal(["id", "te", "te_jlms", "te_mode", "u_mean"], eff.ColumnNames);
         Assert.Equal(60, eff.RowCount);
         Assert.Equal(0.6506888, double.Parse(eff.Column("te")[0]!, CultureInfo.InvariantCulture), 5);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
@@ -47,8 +47,8 @@ public sealed class SfaCommandTests
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.Contains("wrong-skew", r.Error);
         var eff = TableReader.Read(Path.Combine(outDir, "efficiency.csv"));
-        Assert.Equal("row", eff.ColumnNames[0]);
-        Assert.Equal("2", eff.Column("row")[0]);
+        Assert.Equal(["id", "te", "te_jlms", "te_mode", "u_mean", "ce_frontier41"], eff.ColumnNames);
+        Assert.Equal("2", eff.Column("id")[0]); // the data row number (header = row 1)
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("wrong_skew").GetBoolean());
         Assert.Contains(summary.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "wrong-skew");
@@ -65,7 +65,7 @@ public sealed class SfaCommandTests
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal(-51.4535243681209, summary.RootElement.GetProperty("loglik").GetDouble(), 4);
         var eff = TableReader.Read(Path.Combine(outDir, "efficiency.csv"));
-        Assert.Equal(["FMERCODE", "time", "te", "te_jlms", "te_mode", "u_mean"], eff.ColumnNames);
+        Assert.Equal(["id", "time", "te", "te_jlms", "te_mode", "u_mean"], eff.ColumnNames);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class SfaCommandTests
             "--form", "translog", "--model", "bc92", "--dist", "truncated-normal", "--out", outDir);
         Assert.True(r.ExitCode == 0, r.Error);
         var el = TableReader.Read(Path.Combine(outDir, "elasticities.csv"));
-        Assert.Equal(["FMERCODE", "time", "elasticity_ln_AREA", "elasticity_ln_LABOR", "elasticity_ln_NPK", "returns_to_scale"], el.ColumnNames);
+        Assert.Equal(["id", "time", "elasticity_ln_AREA", "elasticity_ln_LABOR", "elasticity_ln_NPK", "returns_to_scale"], el.ColumnNames);
         Assert.Equal(344, el.RowCount);
         // Independent check of row 1: ε_A = β_A + β_AA·lA + β_AL·lL + β_AN·lN with R frontier's TL_BC92 estimates.
         var t = TableReader.Read(Rice);
