@@ -286,6 +286,8 @@ public sealed class StochasticFrontier
         var n = d.Y.Length;
         if (d.X.Count != d.XNames.Count) throw new ArgumentException("X and XNames differ in length.", nameof(d));
         if (d.Z.Count != d.ZNames.Count) throw new ArgumentException("Z and ZNames differ in length.", nameof(d));
+        if (o.Model == SfaModel.BC95 && o.Distribution == InefficiencyDistribution.Exponential)
+            throw new SpecificationException("the BC95 model defines u as truncated normal N⁺(z'δ, σ_u²); the exponential distribution does not apply");
         if (dist == InefficiencyDistribution.Exponential && o.Model != SfaModel.CrossSection)
             throw new SpecificationException("the exponential distribution is available for the cross-section model only");
         if (o.Model is SfaModel.PittLee or SfaModel.BC92 && (d.Ids is null || d.Times is null))
