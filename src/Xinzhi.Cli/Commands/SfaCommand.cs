@@ -136,6 +136,7 @@ public sealed class SfaCommand : ICliVerb
                 ["converged"] = fit.Converged,
                 ["convergence_reason"] = fit.ConvergenceReason,
                 ["grid_gamma"] = fit.GridGamma,
+                ["sigma2"] = fit.SigmaSq,
                 ["sigma_sq"] = fit.SigmaSq,
                 ["gamma"] = fit.Gamma,
                 ["sigma_u_sq"] = fit.SigmaUSquared,

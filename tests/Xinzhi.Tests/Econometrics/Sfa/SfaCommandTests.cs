@@ -33,6 +33,9 @@ public sealed class SfaCommandTests
         Assert.Equal(-17.027229, root.GetProperty("loglik").GetDouble(), 5);
         Assert.Equal(2.8392402, root.GetProperty("lr_test").GetProperty("statistic").GetDouble(), 4);
         Assert.True(root.GetProperty("iterations").GetInt32() > 0);
+        Assert.Equal(0.21700046, root.GetProperty("sigma2").GetDouble(), 5);
+        Assert.Equal(0.7972073, root.GetProperty("gamma").GetDouble(), 5);
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
         using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
         Assert.Equal("sfa", run.RootElement.GetProperty("command").GetString());
         Assert.Equal(64, run.RootElement.GetProperty("inputs")[0].GetProperty("sha256").GetString()!.Length);
