@@ -1,0 +1,39 @@
+namespace Xinzhi.Econometrics.Sfa;
+
+/// <summary>Estimation choices for <see cref="StochasticFrontier.Fit(SfaOptions)"/>; defaults follow FRONTIER 4.1.</summary>
+public sealed record SfaOptions
+{
+    public SfaModel Model { get; init; } = SfaModel.CrossSection;
+
+    /// <summary>Distribution of u (ignored by BC95, whose u is N⁺(z'δ, σ_u²) by definition).</summary>
+    public InefficiencyDistribution Distribution { get; init; } = InefficiencyDistribution.HalfNormal;
+
+    /// <summary>Cost frontier: ln c = x'β + v + u (u raises cost). Default: production, ln y = x'β + v − u.</summary>
+    public bool Cost { get; init; }
+
+    /// <summary>BC95: include the intercept δ₀ in the inefficiency mean z'δ (Battese-Coelli 1995 do).</summary>
+    public bool ZIntercept { get; init; } = true;
+
+    /// <summary>Grid search on γ between OLS and the quasi-Newton phase (FRONTIER 4.1 step 2).</summary>
+    public bool GridSearch { get; init; } = true;
+
+    /// <summary>
+    /// Bound |μ| ≤ MuBound·σ_u on the truncated-normal mean (R frontier's <c>muBound = 2</c>, FRONTIER 4.1's check
+    /// routine); it keeps μ from drifting where the likelihood is flat. Null = unbounded.
+    /// </summary>
+    public double? MuBound { get; init; } = 2;
+
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Scaled gradient tolerance: |g_j|·max(1,|θ_j|) ≤ tol·max(1,|ln L|) for every j.</summary>
+    public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>Relative change of ln L over three successive iterations below which the search stops.</summary>
+    public double ValueTolerance { get; init; } = 1e-14;
+
+    /// <summary>
+    /// Finish with Newton steps on the numerical Hessian of the analytic gradient, so that the reported optimum is
+    /// accurate to the digits the references print even where the likelihood is flat.
+    /// </summary>
+    public bool NewtonPolish { get; init; } = true;
+}
