@@ -102,7 +102,8 @@ public static class ProductionFunction
         };
     }
 
-    internal static bool IsTwoStep(ProductionFunctionMethod m) =>
+    /// <summary>True for the two-step estimators (OP, LP, ACF), whose standard errors are bootstrapped.</summary>
+    public static bool IsTwoStep(ProductionFunctionMethod m) =>
         m is ProductionFunctionMethod.Op or ProductionFunctionMethod.Lp or ProductionFunctionMethod.Acf;
 
     private static bool UsesFirstStagePolynomial(ProductionFunctionMethod m) =>
