@@ -69,7 +69,7 @@ public sealed class ProdfnCommand : ICliVerb
         };
         var optimizer = new Option<string>("--optimizer")
         {
-            Description = "auto (default: Levenberg-Marquardt for GMM, BFGS for op/lp least squares) | levenberg-marquardt | bfgs | nelder-mead.",
+            Description = "auto (default: Levenberg-Marquardt) | levenberg-marquardt | bfgs | nelder-mead (all MathNet).",
             DefaultValueFactory = _ => "auto",
         };
         var start = new Option<string?>("--start")

@@ -21,7 +21,7 @@ public static class ProductionFunction
         var warnings = new List<ProductionFunctionWarning>();
         var data = Build(spec, options, warnings);
         var names = new NameSet(spec.Free.ToArray(), spec.State.ToArray(), spec.Proxy);
-        var core = Estimate(data, options, names);
+        var core = Estimate(data, options, names, bootstrap: false);
         if (core.Optimization is { Converged: false } opt)
             warnings.Add(new(ProductionFunctionWarningCode.NotConverged,
                 $"the second-stage optimiser stopped without meeting its tolerance ({opt.ExitReason}); estimates are flagged, not final"));
@@ -265,14 +265,14 @@ public static class ProductionFunction
 
     internal sealed record NameSet(string[] Free, string[] State, string? Proxy);
 
-    internal static CoreEstimate Estimate(ProductionData d, ProductionFunctionOptions o, NameSet names)
+    internal static CoreEstimate Estimate(ProductionData d, ProductionFunctionOptions o, NameSet names, bool bootstrap)
     {
         return o.Method switch
         {
             ProductionFunctionMethod.Ols => Ols(d, o, names),
             ProductionFunctionMethod.Fe => FixedEffects(d, o, names),
-            ProductionFunctionMethod.Op or ProductionFunctionMethod.Lp => OlleyPakesLevinsohnPetrin(d, o, names),
-            ProductionFunctionMethod.Acf => Ackerberg(d, o, names),
+            ProductionFunctionMethod.Op or ProductionFunctionMethod.Lp => OlleyPakesLevinsohnPetrin(d, o, names, bootstrap),
+            ProductionFunctionMethod.Acf => Ackerberg(d, o, names, bootstrap),
             ProductionFunctionMethod.Wrdg => Wooldridge(d, o, names),
             ProductionFunctionMethod.Rob => RobinsonWooldridge(d, o, names),
             _ => throw new ArgumentOutOfRangeException(nameof(o), o.Method, null),
@@ -307,7 +307,7 @@ public static class ProductionFunction
 
     // ---------------------------------------------------------------- OP / LP
 
-    private static CoreEstimate OlleyPakesLevinsohnPetrin(ProductionData d, ProductionFunctionOptions o, NameSet names)
+    private static CoreEstimate OlleyPakesLevinsohnPetrin(ProductionData d, ProductionFunctionOptions o, NameSet names, bool bootstrap)
     {
         var n = d.Rows;
         var f = d.Free.Length;
@@ -322,7 +322,7 @@ public static class ProductionFunction
         var fsNames = new List<string> { "(Intercept)" };
         fsNames.AddRange(names.Free);
         fsNames.AddRange(polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)));
-        var fs = LinearRegression.Fit(d.Y, cols, fsNames);
+        var fs = FirstStage.Fit(d.Y, cols, fsNames, bootstrap);
         var betaFree = fs.Coefficients.AsSpan(1, f).ToArray();
 
         var phi = new double[n];
@@ -379,7 +379,7 @@ public static class ProductionFunction
 
     // ---------------------------------------------------------------- ACF
 
-    private static CoreEstimate Ackerberg(ProductionData d, ProductionFunctionOptions o, NameSet names)
+    private static CoreEstimate Ackerberg(ProductionData d, ProductionFunctionOptions o, NameSet names, bool bootstrap)
     {
         var n = d.Rows;
         // Stage 1: y = c + φ(free, state, proxy) + ε; nothing identified but φ.
@@ -390,7 +390,7 @@ public static class ProductionFunction
         cols.AddRange(PolynomialTerms.Columns(polyTerms, polyVars));
         var fsNames = new List<string> { "(Intercept)" };
         fsNames.AddRange(polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)));
-        var fs = LinearRegression.Fit(d.Y, cols, fsNames);
+        var fs = FirstStage.Fit(d.Y, cols, fsNames, bootstrap);
         var phi = fs.Fitted;
 
         var (inputs, inputNames, kind) = Inputs(d, o, names);
@@ -572,7 +572,7 @@ public static class ProductionFunction
             try
             {
                 var sample = data.Resample(firmRows, draws);
-                var est = Estimate(sample, o, names);
+                var est = Estimate(sample, o, names, bootstrap: true);
                 for (var j = 0; j < terms; j++) estimates[r, j] = est.Coefficients[j];
                 notConverged[r] = est.Optimization is { Converged: false };
                 var finite = true;

@@ -48,10 +48,7 @@ public enum ProductionForm
 /// <summary>Optimiser for the non-linear second stage (OP, LP, ACF).</summary>
 public enum SecondStageOptimizer
 {
-    /// <summary>
-    /// Levenberg-Marquardt for GMM criteria (ACF, gross-output LP: few moments), BFGS for prodest's OP/LP
-    /// least-squares criterion (one residual per observation would make MathNet's LM build an n × n weight matrix).
-    /// </summary>
+    /// <summary>The default: currently Levenberg-Marquardt for every criterion (fewest evaluations in our benchmarks).</summary>
     Auto,
 
     /// <summary>

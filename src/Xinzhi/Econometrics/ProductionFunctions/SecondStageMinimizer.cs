@@ -33,17 +33,8 @@ internal static class SecondStageMinimizer
     /// <summary>Minimises the objective's criterion from <paramref name="start"/> with the optimiser chosen in the options.</summary>
     public static OptimizationReport Minimize(SecondStageObjective objective, double[] start, ProductionFunctionOptions options)
     {
-        var choice = options.Optimizer;
-        if (choice == SecondStageOptimizer.Auto)
-            choice = objective.ResidualCount <= 64 ? SecondStageOptimizer.LevenbergMarquardt : SecondStageOptimizer.Bfgs;
-        if (choice == SecondStageOptimizer.LevenbergMarquardt)
-        {
-            if (objective.ResidualCount > 5000)
-                throw new SpecificationException("the Levenberg-Marquardt optimiser is for GMM criteria (ACF, gross-output LP); " +
-                    "use bfgs or nelder-mead for the OP/LP least-squares criterion on large samples");
+        if (options.Optimizer is SecondStageOptimizer.Auto or SecondStageOptimizer.LevenbergMarquardt)
             return LevenbergMarquardt(objective, start, options);
-        }
-        options = options with { Optimizer = choice };
         return Minimize(t => objective.Value(t), start, options);
     }
 

@@ -25,7 +25,7 @@ public sealed class ProdfnCommandTests
         Assert.Equal(3, spec.GetProperty("markov_polynomial_degree").GetInt32());
         Assert.Equal(11, spec.GetProperty("seed").GetInt64());
         Assert.Equal(3, spec.GetProperty("bootstrap_replications").GetInt32());
-        Assert.Contains("BfgsMinimizer", spec.GetProperty("optimizer").GetString());
+        Assert.Contains("LevenbergMarquardt", spec.GetProperty("optimizer").GetString());
         Assert.Equal(64, json.RootElement.GetProperty("inputs")[0].GetProperty("sha256").GetString()!.Length);
     }
 
