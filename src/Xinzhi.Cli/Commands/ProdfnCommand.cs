@@ -131,6 +131,12 @@ public sealed class ProdfnCommand : ICliVerb
             Directory.CreateDirectory(dir);
             WriteEstimates(result, Path.Combine(dir, "estimates.csv"));
             WriteOmega(result, Path.Combine(dir, "omega.csv"));
+            var outputs = new List<string> { "estimates.csv", "omega.csv" };
+            if (result.Elasticities is not null)
+            {
+                WriteElasticities(result, Path.Combine(dir, "elasticities.csv"));
+                outputs.Add("elasticities.csv");
+            }
             var record = new RunRecord
             {
                 Command = "prodfn",
@@ -139,7 +145,7 @@ public sealed class ProdfnCommand : ICliVerb
                 Specification = Specification(result, idCol, timeCol, yCol, freeCols, stateCols, proxyCol, exitArg, load.Fill,
                     input.FillMethod(parse)),
                 Warnings = result.Warnings.Select(w => w.ToString()).ToList(),
-                Outputs = ["estimates.csv", "omega.csv"],
+                Outputs = outputs,
             };
             record.WriteTo(Path.Combine(dir, "run.json"));
             Render(context, result, dir);
@@ -172,6 +178,29 @@ public sealed class ProdfnCommand : ICliVerb
         {
             if (r.OmegaPhi is null) w.AppendRow(r.Ids[i], r.Times[i], r.Omega[i]);
             else w.AppendRow(r.Ids[i], r.Times[i], r.Omega[i], r.OmegaPhi[i]);
+        }
+        w.Save(path);
+    }
+
+    /// <summary>Translog: id,time, one elasticity column per input, returns_to_scale (their sum).</summary>
+    private static void WriteElasticities(ProductionFunctionResult r, string path)
+    {
+        var inputs = r.ElasticityInputs!;
+        var header = new List<string> { "id", "time" };
+        header.AddRange(inputs.Select(i => "elasticity_" + i));
+        header.Add("returns_to_scale");
+        var w = new CsvTableWriter(header);
+        for (var i = 0; i < r.Omega.Length; i++)
+        {
+            var row = new List<object?> { r.Ids[i], r.Times[i] };
+            var sum = 0.0;
+            foreach (var e in r.Elasticities!)
+            {
+                row.Add(e[i]);
+                sum += e[i];
+            }
+            row.Add(sum);
+            w.AppendRow(row.ToArray());
         }
         w.Save(path);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Xinzhi.Econometrics.Regression;
 
 namespace Xinzhi.Econometrics.ProductionFunctions;
@@ -10,6 +11,7 @@ namespace Xinzhi.Econometrics.ProductionFunctions;
 /// </summary>
 internal static class FirstStage
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Coefficients, double[] Fitted) Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, bool fast)
     {
         if (!fast)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Xinzhi.Econometrics.ProductionFunctions;
 
 /// <summary>
@@ -56,6 +58,7 @@ public static class PolynomialTerms
     }
 
     /// <summary>Builds the columns of the given monomials.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[][] Columns(IReadOnlyList<int[]> terms, IReadOnlyList<double[]> columns)
     {
         var n = columns.Count == 0 ? 0 : columns[0].Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Xinzhi.Econometrics.ProductionFunctions;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal sealed class ProductionData
     /// Block bootstrap sample: <paramref name="draws"/>[b] is the firm copied into block b. Each copy becomes a new firm
     /// (code b), so a firm drawn twice contributes two independent histories, and lags stay inside each copy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ProductionData Resample(int[][] firmRows, int[] draws)
     {
         var n = 0;

@@ -68,6 +68,9 @@ public static class ProductionFunction
         else se = [];
 
         var omega = Omega(data, core, names, options);
+        var (elasticityInputs, elasticities) = options.Form == ProductionForm.Translog
+            ? Elasticities(data, core, names, options)
+            : (null, null);
         return new ProductionFunctionResult
         {
             Method = options.Method,
@@ -84,6 +87,8 @@ public static class ProductionFunction
             Times = spec.Panel.Times!,
             Omega = omega,
             OmegaPhi = core.OmegaPhi,
+            ElasticityInputs = elasticityInputs,
+            Elasticities = elasticities,
             Optimization = core.Optimization,
             FirstStageTerms = core.FirstStageTerms,
             FirstStageCoefficients = core.FirstStageCoefficients,
@@ -629,6 +634,46 @@ public static class ProductionFunction
             for (var i = 0; i < d.Rows; i++) omega[i] -= b * cols[t][i];
         }
         return omega;
+    }
+
+    /// <summary>Output elasticities ∂f/∂x_j per row for a translog f: β_j + 2β_jj x_j + Σ_k β_jk x_k.</summary>
+    private static (string[], double[][]) Elasticities(ProductionData d, CoreEstimate core, NameSet names, ProductionFunctionOptions o)
+    {
+        var (inputs, inputNames, _) = Inputs(d, o, names);
+        var terms = FormTerms(inputs.Length, o.Form);
+        var termNames = terms.Select(t => PolynomialTerms.Name(t, inputNames)).ToArray();
+        var beta = new double[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var idx = -1;
+            for (var j = 0; j < core.Terms.Count; j++) if (core.Terms[j] == termNames[t]) idx = j;
+            beta[t] = core.Coefficients[idx];
+        }
+        var result = new double[inputs.Length][];
+        for (var j = 0; j < inputs.Length; j++)
+        {
+            var e = new double[d.Rows];
+            for (var t = 0; t < terms.Count; t++)
+            {
+                var term = terms[t];
+                var count = term.Count(v => v == j);
+                if (count == 0) continue;
+                // ∂/∂x_j of Π x_v = count · x_j^(count−1) · Π_{v≠j} x_v.
+                for (var i = 0; i < d.Rows; i++)
+                {
+                    var v = (double)count;
+                    var skipped = false;
+                    foreach (var w in term)
+                    {
+                        if (w == j && !skipped) { skipped = true; continue; }
+                        v *= inputs[w][i];
+                    }
+                    e[i] += beta[t] * v;
+                }
+            }
+            result[j] = e;
+        }
+        return (inputNames, result);
     }
 
     private static double[] GivenStart(ProductionFunctionOptions o, int p)

@@ -82,6 +82,12 @@ public sealed record ProductionFunctionResult
     /// <summary>φ̂ − Σ β̂x per input row for OP/LP/ACF; null otherwise.</summary>
     public double[]? OmegaPhi { get; init; }
 
+    /// <summary>Translog only: the inputs of f, in the order of <see cref="Elasticities"/>.</summary>
+    public IReadOnlyList<string>? ElasticityInputs { get; init; }
+
+    /// <summary>Translog only: output elasticity ∂f/∂x_j per input j and input row; their sum is the local returns to scale.</summary>
+    public double[][]? Elasticities { get; init; }
+
     /// <summary>Second-stage optimisation (OP, LP, ACF).</summary>
     public OptimizationReport? Optimization { get; init; }
 

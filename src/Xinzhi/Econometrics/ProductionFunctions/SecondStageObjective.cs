@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Xinzhi.Econometrics.ProductionFunctions;
 
 /// <summary>
@@ -102,6 +104,7 @@ internal sealed class SecondStageObjective
     }
 
     /// <summary>Fills the residual vector at θ; false when the Markov regression is singular.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Residuals(ReadOnlySpan<double> theta, Span<double> residuals)
     {
         for (var i = 0; i < _m; i++)
@@ -154,6 +157,7 @@ internal sealed class SecondStageObjective
         return (double[])_xi.Clone();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Standardize(double[] src, double[] dst)
     {
         var mean = 0.0;
@@ -171,6 +175,7 @@ internal sealed class SecondStageObjective
     /// powers are taken: the fitted values are unchanged (same polynomial space) but the normal equations are far
     /// better conditioned than with prodest's raw powers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FitMarkov()
     {
         Standardize(_omegaLag, _omegaLag);
@@ -203,6 +208,7 @@ internal sealed class SecondStageObjective
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillRow(int i, bool hasP)
     {
         _pw1[0] = 1;

@@ -16,13 +16,13 @@ public sealed class TranslogSimulationTests(ITestOutputHelper output)
     [Fact]
     public void Translog_ACF_recovers_the_true_parameters()
     {
-        var panel = SimulatedPanel.Generate(firms: 1500, periods: 6, Truth, Seed);
+        var panel = SimulatedPanel.Generate(firms: 2500, periods: 6, Truth, Seed);
         var spec = new ProductionFunctionSpec(panel, "y", ["l"], ["k"], "m");
         var r = spec.Fit(new ProductionFunctionOptions
         {
             Method = ProductionFunctionMethod.Acf,
             Form = ProductionForm.Translog,
-            BootstrapReplications = 12,
+            BootstrapReplications = 8,
             Seed = 7,
         });
         var truth = new Dictionary<string, double> { ["l"] = Truth.L, ["k"] = Truth.K, ["l^2"] = Truth.LL, ["l:k"] = Truth.LK, ["k^2"] = Truth.KK };
@@ -37,6 +37,14 @@ public sealed class TranslogSimulationTests(ITestOutputHelper output)
             Assert.True(Math.Abs(est - truth[term]) <= 3 * se, $"seed {Seed}: {term} = {est} ± {se}, true {truth[term]}");
             Assert.True(se < 0.05, $"seed {Seed}: {term} SE {se} too large to be informative");
         }
+
+        // Elasticities: ∂f/∂l = β_l + 2β_ll l + β_lk k, checked on one row.
+        var i0 = 17;
+        var l0 = panel.Variable("l")[i0];
+        var k0 = panel.Variable("k")[i0];
+        Assert.Equal(["l", "k"], r.ElasticityInputs);
+        Assert.Equal(r.Coefficient("l") + 2 * r.Coefficient("l^2") * l0 + r.Coefficient("l:k") * k0, r.Elasticities![0][i0], 12);
+        Assert.Equal(r.Coefficient("k") + 2 * r.Coefficient("k^2") * k0 + r.Coefficient("l:k") * l0, r.Elasticities[1][i0], 12);
 
         var ols = spec.Fit(new ProductionFunctionOptions { Method = ProductionFunctionMethod.Ols, Form = ProductionForm.Translog });
         output.WriteLine($"OLS l {ols.Coefficient("l"):F4} (SE {ols.StandardError("l"):F4})");
