@@ -347,7 +347,7 @@ public static class ProductionFunction
         var rows = d.RowsWithLag();
         var m = rows.Length;
         var p = thetaVars.Length;
-        RequireSecondStage(m, p + o.MarkovDegree + 1 + (d.ExitProbability is null ? 0 : 6));
+        RequireSecondStage(m, p + 1 + PolynomialTerms.Monomials(d.ExitProbability is null ? 1 : 2, o.MarkovDegree).Count);
         var x = thetaVars.Select(v => Take(v, rows)).ToArray();
         var lx = thetaVars.Select(v => TakeLag(v, rows, d.Lag)).ToArray();
         double[][]? z = null;
@@ -403,7 +403,7 @@ public static class ProductionFunction
         var rows = d.RowsWithLag();
         var m = rows.Length;
         var p = terms.Count;
-        RequireSecondStage(m, Math.Max(p, p) + o.MarkovDegree + 1);
+        RequireSecondStage(m, p + o.MarkovDegree + 1);
         var current = inputs.Select(v => Take(v, rows)).ToArray();
         var lagged = inputs.Select(v => TakeLag(v, rows, d.Lag)).ToArray();
         // Instruments: free inputs (and the proxy under gross output) enter lagged, state inputs current (ACF timing).

@@ -38,7 +38,7 @@ internal static class SecondStageMinimizer
         return Minimize(t => objective.Value(t), start, options);
     }
 
-    private const string LmName = "MathNet LevenbergMarquardtMinimizer (finite-difference Jacobian, accuracy order 2)";
+    private const string LmName = "MathNet LevenbergMarquardtMinimizer (forward-difference Jacobian, accuracy order 1)";
 
     private static OptimizationReport LevenbergMarquardt(SecondStageObjective objective, double[] start, ProductionFunctionOptions options)
     {
@@ -60,7 +60,7 @@ internal static class SecondStageMinimizer
         }
         var xs = Vector<double>.Build.Dense(count, i => i);
         var ys = Vector<double>.Build.Dense(count);
-        var model = ObjectiveFunction.NonlinearModel(Model, xs, ys, accuracyOrder: 2);
+        var model = ObjectiveFunction.NonlinearModel(Model, xs, ys, accuracyOrder: 1);
         var lm = new LevenbergMarquardtMinimizer(1e-3, options.Tolerance * 1e-2, 1e-15, options.Tolerance * options.Tolerance,
             options.MaxIterations);
         try
