@@ -79,8 +79,12 @@ public sealed class ProdfnCommand : ICliVerb
         var tolerance = new Option<double>("--tolerance") { Description = "Optimiser tolerance (default 1e-10).", DefaultValueFactory = _ => 1e-10 };
         var maxIter = new Option<int>("--max-iterations") { Description = "Optimiser iteration limit (default 2000).", DefaultValueFactory = _ => 2000 };
         var threads = new Option<int?>("--threads") { Description = "Threads for the bootstrap (default: all cores; results do not depend on it)." };
+        var noRestart = new Option<bool>("--no-restart")
+        {
+            Description = "acf: do not restart from OLS and 0.5 start values when the first start ends at a local minimum.",
+        };
         var bootAll = new Option<bool>("--bootstrap-all") { Description = "Also bootstrap ols/fe/wrdg/rob (default: analytic SEs there, as prodest)." };
-        foreach (var o in new Option[] { id, time, y, free, state, proxy, method, exit, reps, seed, outDir, output, form, poly, markov, optimizer, start, tolerance, maxIter, threads, bootAll })
+        foreach (var o in new Option[] { id, time, y, free, state, proxy, method, exit, reps, seed, outDir, output, form, poly, markov, optimizer, start, tolerance, maxIter, threads, bootAll, noRestart })
             command.Options.Add(o);
 
         command.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -108,6 +112,7 @@ public sealed class ProdfnCommand : ICliVerb
                 BootstrapReplications = parse.GetValue(reps),
                 Seed = parse.GetValue(seed),
                 BootstrapLinearMethods = parse.GetValue(bootAll),
+                RestartFromLocalMinimum = !parse.GetValue(noRestart),
                 MaxDegreeOfParallelism = parse.GetValue(threads),
             };
             if (freeCols.Length == 0) throw new SpecificationException("--free: give at least one column");
@@ -230,6 +235,8 @@ public sealed class ProdfnCommand : ICliVerb
             ["optimizer_max_iterations"] = o.MaxIterations,
             ["start_rule"] = CliParse.Kebab(o.Start.ToString()),
             ["start_values"] = opt?.Start,
+            ["restart_from_local_minimum"] = o.RestartFromLocalMinimum,
+            ["optimizer_restarts"] = opt?.Restarts,
             ["optimizer_iterations"] = opt?.Iterations,
             ["optimizer_converged"] = opt?.Converged,
             ["optimizer_exit"] = opt?.ExitReason,

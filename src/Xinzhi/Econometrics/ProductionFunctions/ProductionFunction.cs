@@ -25,7 +25,7 @@ public static class ProductionFunction
         if (core.Optimization is { Converged: false } opt)
             warnings.Add(new(ProductionFunctionWarningCode.NotConverged,
                 $"the second-stage optimiser stopped without meeting its tolerance ({opt.ExitReason}); estimates are flagged, not final"));
-        if (options.Method == ProductionFunctionMethod.Acf && core.Optimization is { Converged: true } acf && acf.Objective > 1e-10)
+        if (options.Method == ProductionFunctionMethod.Acf && core.Optimization is { Converged: true } acf && acf.Objective > LocalMinimumThreshold)
             warnings.Add(new(ProductionFunctionWarningCode.LocalMinimum,
                 $"the ACF moments are exactly identified but the criterion at the optimum is {acf.Objective:G3}, not ~0: " +
                 "a local minimum; re-estimate from other start values (e.g. --start 0.5,...)"));
@@ -428,6 +428,24 @@ public static class ProductionFunction
             }
         }
         var report = SecondStageMinimizer.Minimize(objective, start, o);
+        if (o.Start == StartValueRule.FirstStage && o.RestartFromLocalMinimum && report.Objective > LocalMinimumThreshold)
+        {
+            // The exactly identified moments were not solved: restart from OLS of y on the same terms and from 0.5 for
+            // every coefficient (prodest's documented start), keep the lowest criterion, and record every attempt.
+            var olsCols = new List<double[]> { Ones(n) };
+            olsCols.AddRange(PolynomialTerms.Columns(terms, inputs));
+            var olsStart = FirstStage.Fit(d.Y, olsCols, Enumerable.Range(0, olsCols.Count).Select(j => "x" + j).ToList(), fast: true)
+                .Coefficients.Skip(1).ToArray();
+            var half = Enumerable.Repeat(0.5, p).ToArray();
+            var attempts = new List<string> { Describe(report) };
+            foreach (var alternative in new[] { olsStart, half })
+            {
+                var retry = SecondStageMinimizer.Minimize(objective, alternative, o);
+                attempts.Add(Describe(retry));
+                if (retry.Converged && retry.Objective < report.Objective) report = retry;
+            }
+            report = report with { Restarts = attempts };
+        }
         var theta = report.Solution.ToArray();
         var all = PolynomialTerms.Columns(terms, inputs);
         var omegaPhi = new double[n];
@@ -675,6 +693,14 @@ public static class ProductionFunction
         }
         return (inputNames, result);
     }
+
+    /// <summary>ACF's exactly identified criterion at a root is ~1e-25; above this it is a local minimum.</summary>
+    internal const double LocalMinimumThreshold = 1e-10;
+
+    private static string Describe(OptimizationReport r) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "start ({0}) -> criterion {1:G3}{2}",
+            string.Join(", ", r.Start.Select(v => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture))),
+            r.Objective, r.Converged ? "" : " (not converged)");
 
     private static double[] GivenStart(ProductionFunctionOptions o, int p)
     {

@@ -28,6 +28,12 @@ public sealed record ProductionFunctionOptions
     /// <summary>Start values for the second stage (one per estimated second-stage term) when <see cref="Start"/> is Given.</summary>
     public IReadOnlyList<double>? StartValues { get; init; }
 
+    /// <summary>
+    /// ACF with first-stage start values: when the exactly identified criterion stays above 1e-10 (a local minimum),
+    /// restart from OLS of y on the production terms and from 0.5 for every coefficient, and keep the lowest criterion.
+    /// </summary>
+    public bool RestartFromLocalMinimum { get; init; } = true;
+
     /// <summary>Convergence tolerance of the optimiser (gradient norm of the objective scaled to 1 at the start for BFGS; simplex spread for Nelder-Mead).</summary>
     public double Tolerance { get; init; } = 1e-10;
 

@@ -20,7 +20,11 @@ public sealed record OptimizationReport(
     bool Converged,
     string ExitReason,
     double Tolerance,
-    int MaxIterations);
+    int MaxIterations)
+{
+    /// <summary>ACF: the start values tried when the first start ended at a local minimum (null when none were needed).</summary>
+    public IReadOnlyList<string>? Restarts { get; init; }
+}
 
 /// <summary>
 /// Minimises a second-stage criterion with MathNet. The criterion is divided by its value at the start so that the

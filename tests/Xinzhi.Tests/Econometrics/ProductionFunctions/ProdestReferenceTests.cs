@@ -102,9 +102,20 @@ public sealed class ProdestReferenceTests(ITestOutputHelper output)
     public void Ackerberg_Caves_Frazer_from_first_stage_start_flags_a_local_minimum()
     {
         // From the first-stage coefficients the exactly identified ACF moments are not solved (criterion ≈ 6.5e-5):
-        // the result must say so rather than pass a local minimum off as the estimate.
-        var r = Fit(ProductionFunctionMethod.Acf, "pX");
+        // without restarts the result must say so rather than pass a local minimum off as the estimate.
+        var r = Fit(ProductionFunctionMethod.Acf, "pX", new ProductionFunctionOptions { BootstrapReplications = 0, RestartFromLocalMinimum = false });
         Assert.Contains(r.Warnings, w => w.Code == ProductionFunctionWarningCode.LocalMinimum);
+        Assert.Null(r.Optimization!.Restarts);
+    }
+
+    [Fact]
+    public void Ackerberg_Caves_Frazer_default_restarts_reach_prodests_root()
+    {
+        var r = Fit(ProductionFunctionMethod.Acf, "pX");
+        foreach (var line in r.Optimization!.Restarts!) output.WriteLine(line);
+        Assert.Equal(3, r.Optimization.Restarts!.Count);
+        Assert.DoesNotContain(r.Warnings, w => w.Code == ProductionFunctionWarningCode.LocalMinimum);
+        Compare(r, "ACF_elec", SecondStage, SecondStage, null);
     }
 
     [Fact]
