@@ -32,12 +32,13 @@ public sealed class MalmquistCommand : ICliVerb
         var orientation = new Option<string>("--orientation") { Description = "input (default) | output | none (SBM non-oriented). Ignored by ddf (see --direction).", DefaultValueFactory = _ => "input" };
         var technology = new Option<string>("--technology") { Description = "contemporaneous (default) | sequential | global.", DefaultValueFactory = _ => "contemporaneous" };
         var index = new Option<string>("--index") { Description = "malmquist (ratio, > 1 = progress; default) | luenberger (additive, > 0 = progress).", DefaultValueFactory = _ => "malmquist" };
-        var vrsDef = new Option<string>("--vrs-definition") { Description = "With --rts vrs: fgnz (CRS index, effch = pech × sech; default) | vrs-technology (whole index on VRS, Benchmarking) | ray-desli.", DefaultValueFactory = _ => "fgnz" };
+        var vrsDef = new Option<string>("--vrs-definition") { Description = "With --rts vrs: fgnz (CRS index, effch = pech × sech; default) | vrs-technology (whole index on VRS, Benchmarking) | ray-desli | generalized (deaR rd / gl).", DefaultValueFactory = _ => "fgnz" };
         var direction = new Option<string>("--direction") { Description = "DDF direction: outputs (g = (0, y, −b); default) | inputs-and-outputs (g = (−x, y, −b)).", DefaultValueFactory = _ => "outputs" };
         var unbalanced = new Option<string>("--unbalanced") { Description = "Unbalanced panel: use-available (default) | drop-incomplete-units | error.", DefaultValueFactory = _ => "use-available" };
+        var biased = new Option<bool>("--biased-tech") { Description = "Also split techch = obtech × ibtech × matech (Färe et al. 1997; columns obtech, ibtech, matech)." };
         var threads = new Option<int>("--threads") { Description = "Parallel batches (default: all cores).", DefaultValueFactory = _ => -1 };
         var output = new Option<string>("--out") { Description = "Output CSV (run provenance goes to <out>.run.json).", Required = true };
-        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, threads, output })
+        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, biased, threads, output })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -51,6 +52,7 @@ public sealed class MalmquistCommand : ICliVerb
                 VrsDefinition: CliParse.Enum<VrsDefinition>(parse.GetValue(vrsDef)!, "--vrs-definition"),
                 Direction: CliParse.Enum<DdfDirection>(parse.GetValue(direction)!, "--direction"),
                 Unbalanced: CliParse.Enum<UnbalancedPanelPolicy>(parse.GetValue(unbalanced)!, "--unbalanced"),
+                BiasedTechnicalChange: parse.GetValue(biased),
                 MaxDegreeOfParallelism: parse.GetValue(threads) is var n && n > 0 ? n : -1);
             if (options.Model == DistanceModel.Ddf) options = options with { Orientation = DistanceOrientation.None };
             else if (options.Model == DistanceModel.Radial && options.Orientation == DistanceOrientation.None)
@@ -87,6 +89,7 @@ public sealed class MalmquistCommand : ICliVerb
                 ["bad_output_disposability"] = badCols.Length > 0 && options.Model == DistanceModel.Ddf ? "weak (Σλb = (1 − β) b_o)" : null,
                 ["direction_of_progress"] = options.Index == ProductivityIndexKind.Malmquist ? "> 1 = progress in every orientation (FGNZ, oracles.md C1)" : "> 0 = progress",
                 ["unbalanced"] = CliParse.Kebab(options.Unbalanced.ToString()),
+                ["biased_technical_change"] = options.BiasedTechnicalChange,
                 ["cumulative"] = options.Index == ProductivityIndexKind.Malmquist ? "chain product from each unit's first period = 1" : "chain sum from each unit's first period = 0",
                 ["fill"] = CliParse.Kebab(load.Fill.Method.ToString()),
                 ["filled_cells"] = load.Fill.Total,
@@ -131,6 +134,8 @@ public sealed class MalmquistCommand : ICliVerb
         };
         if (global) header.AddRange(["dist_global_t", "dist_global_t1"]);
         if (split) header.AddRange(["dist_vrs_t_t", "dist_vrs_t1_t1"]);
+        var bias = result.Options.BiasedTechnicalChange;
+        if (bias) header.AddRange(["obtech", "ibtech", "matech"]);
         var w = new CsvTableWriter(header);
         foreach (var r in result.Rows)
         {
@@ -142,6 +147,7 @@ public sealed class MalmquistCommand : ICliVerb
             };
             if (global) cells.AddRange([d.GlobalFrom, d.GlobalTo]);
             if (split) cells.AddRange([d.VrsFrom, d.VrsTo]);
+            if (bias) cells.AddRange([r.Obtech, r.Ibtech, r.Matech]);
             w.AppendRow([.. cells]);
         }
         w.Save(path);

@@ -97,10 +97,14 @@ public static class MalmquistIndex
             throw new ArgumentException($"The distance function computes {d.Model}, the options ask for {o.Model}.", nameof(d));
         if (o.Index == ProductivityIndexKind.Luenberger && o.Model == DistanceModel.Sbm)
             throw new SpecificationException("The Luenberger indicator is defined on directional distances: use --model ddf or radial, or --index malmquist with SBM.");
-        if (o.Index == ProductivityIndexKind.Luenberger && o.Scale == ScaleAssumption.Variable && o.VrsDefinition == VrsDefinition.RayDesli)
-            throw new SpecificationException("The Ray-Desli decomposition is defined for the ratio (Malmquist) form only.");
         if (data.BadOutputCount > 0 && o.Model == DistanceModel.Radial)
             throw new SpecificationException("Bad outputs (--bad) need --model ddf (Malmquist-Luenberger / GML / Luenberger) or --model sbm.");
+        if (o.Index == ProductivityIndexKind.Luenberger && o.UsesVrsTechnicalChange)
+            throw new SpecificationException("The Ray-Desli and generalised decompositions are defined for the ratio (Malmquist) form only.");
+        if (o.VrsDefinition == VrsDefinition.Generalized && o.Technology == TechnologyType.Global && o.Scale == ScaleAssumption.Variable)
+            throw new SpecificationException("The generalised decomposition is available for contemporaneous and sequential technologies.");
+        if (o.BiasedTechnicalChange && (o.Index == ProductivityIndexKind.Luenberger || o.Technology == TechnologyType.Global || o.UsesVrsTechnicalChange))
+            throw new SpecificationException("The biased technical change split needs the ratio form, the FGNZ decomposition and a contemporaneous or sequential technology.");
         if (o.Model == DistanceModel.Radial && o.Orientation == DistanceOrientation.None)
             throw new SpecificationException("The radial model needs --orientation input or output.");
     }
@@ -138,7 +142,7 @@ public static class MalmquistIndex
                     if (o.Technology == TechnologyType.Global)
                     {
                         Add(Global, idx, pt);
-                        if (o.SplitsEfficiencyChange && o.VrsDefinition == VrsDefinition.RayDesli) Add(Global, ScaleAssumption.Variable, pt);
+                        if (o.UsesVrsTechnicalChange) Add(Global, ScaleAssumption.Variable, pt);
                     }
                     else
                     {
@@ -146,11 +150,23 @@ public static class MalmquistIndex
                         if (prev >= 0) Add(p - 1, idx, pt);
                         if (next >= 0) Add(p + 1, idx, pt);
                     }
-                    if (prev >= 0 && o.SplitsEfficiencyChange && o.VrsDefinition == VrsDefinition.RayDesli)
+                    if (prev >= 0 && o.UsesVrsTechnicalChange)
                     {
-                        // Ray-Desli scale change: the period-(t+1) observation against the period-t technology.
+                        // Ray-Desli / generalised: the period-(t+1) observation against the period-t technology.
                         Add(p - 1, ScaleAssumption.Constant, pt);
                         Add(p - 1, ScaleAssumption.Variable, pt);
+                    }
+                    if (prev >= 0 && (o.BiasedTechnicalChange || (o.UsesVrsTechnicalChange && o.VrsDefinition == VrsDefinition.Generalized)))
+                    {
+                        // Mixed point (x^{t+1}, y^t), as deaR's "gl" and "bias": against the period-t technology
+                        // (generalised scale change, CRS and VRS) and the period-(t+1) technology (bias).
+                        var mixed = new EvaluationPoint(obs, prev);
+                        if (o.BiasedTechnicalChange) { Add(p - 1, idx, mixed); Add(p, idx, mixed); }
+                        if (o.UsesVrsTechnicalChange && o.VrsDefinition == VrsDefinition.Generalized)
+                        {
+                            Add(p - 1, ScaleAssumption.Constant, mixed);
+                            Add(p - 1, ScaleAssumption.Variable, mixed);
+                        }
                     }
                 }
             }
@@ -279,13 +295,21 @@ public static class MalmquistIndex
                     {
                         pech = vt / vf;
                         sech = eff / pech;
-                        if (o.VrsDefinition == VrsDefinition.RayDesli)
+                        if (o.UsesVrsTechnicalChange)
                         {
-                            // Scale change of Ray-Desli (as deaR): [E_v^t(t)/E_c^t(t)] / [E_v^t(t+1)/E_c^t(t+1)].
+                            // Scale change of Ray-Desli (as deaR): [E_v^t(t)/E_c^t(t)] / [E_v^t(t+1)/E_c^t(t+1)];
+                            // generalised: the same with the mixed point (x^{t+1}, y^t) in the denominator.
                             var cFwd = Use(plan.Get(p, ScaleAssumption.Constant, o1));
                             var vFwd = Use(plan.Get(p, ScaleAssumption.Variable, o1));
                             var cOwn = Use(plan.Get(p, ScaleAssumption.Constant, o0));
-                            sech = vf / cOwn / (vFwd / cFwd);
+                            if (o.VrsDefinition == VrsDefinition.Generalized)
+                            {
+                                var mixed = new EvaluationPoint(o1, o0);
+                                var cMix = Use(plan.Get(p, ScaleAssumption.Constant, mixed));
+                                var vMix = Use(plan.Get(p, ScaleAssumption.Variable, mixed));
+                                sech = vf / cOwn / (vMix / cMix);
+                            }
+                            else sech = vf / cOwn / (vFwd / cFwd);
                             if (global)
                             {
                                 var gvf = Use(plan.Get(plan.Global, ScaleAssumption.Variable, o0));
@@ -302,6 +326,20 @@ public static class MalmquistIndex
                 {
                     // VRS-technology index: the efficiency change is pure technical efficiency change; scale change is not identified.
                     pech = eff;
+                }
+
+                double obtech = double.NaN, ibtech = double.NaN, matech = double.NaN;
+                if (o.BiasedTechnicalChange)
+                {
+                    // Färe, Grifell-Tatjé, Grosskopf & Lovell (1997) with deaR's mixed point (x^{t+1}, y^t):
+                    // obtech = [E^t(t+1) E^{t+1}(x1,y0) / (E^{t+1}(t+1) E^t(x1,y0))]^{1/2},
+                    // ibtech = [E^{t+1}(t) E^t(x1,y0) / (E^t(t) E^{t+1}(x1,y0))]^{1/2}, matech = E^t(t)/E^{t+1}(t).
+                    var mixed = new EvaluationPoint(o1, o0);
+                    var m0 = Use(plan.Get(p, idx, mixed));
+                    var m1 = Use(plan.Get(p + 1, idx, mixed));
+                    obtech = Math.Sqrt(ft * m1 / (tt * m0));
+                    ibtech = Math.Sqrt(tf * m0 / (ff * m1));
+                    matech = ff / tf;
                 }
 
                 var status = worst switch
@@ -321,7 +359,8 @@ public static class MalmquistIndex
                 else { cumT *= tfp; cumE *= eff; cumTc *= tech; }
                 rows.Add(new MalmquistRow(data.Entities[e], data.Periods[p], data.Periods[p + 1],
                     Finite(tfp), Finite(eff), Finite(tech), Finite(pech), Finite(sech), status,
-                    cumT, cumE, cumTc, new MalmquistDistances(ff, ft, tf, tt, gf, gt, vf, vt)));
+                    cumT, cumE, cumTc, new MalmquistDistances(ff, ft, tf, tt, gf, gt, vf, vt),
+                    Finite(obtech), Finite(ibtech), Finite(matech)));
             }
             if (chainBroken) broken++;
         }

@@ -15,6 +15,10 @@ namespace Xinzhi.Efficiency.Productivity;
 /// <param name="VrsDefinition">Meaning of "VRS Malmquist" (oracles.md C2); FGNZ by default.</param>
 /// <param name="Direction">DDF direction; g = (0, y, −b) by default (Chung-Färe-Grosskopf 1997).</param>
 /// <param name="Unbalanced">Handling of units missing in some periods.</param>
+/// <param name="BiasedTechnicalChange">
+/// Also split techch = obtech × ibtech × matech (Färe, Grifell-Tatjé, Grosskopf &amp; Lovell 1997, as deaR "bias");
+/// ratio form with a contemporaneous or sequential technology only.
+/// </param>
 /// <param name="MaxDegreeOfParallelism">Batches evaluated concurrently (−1 = all cores).</param>
 public sealed record MalmquistOptions(
     DistanceModel Model = DistanceModel.Radial,
@@ -25,6 +29,7 @@ public sealed record MalmquistOptions(
     VrsDefinition VrsDefinition = VrsDefinition.Fgnz,
     DdfDirection Direction = DdfDirection.Outputs,
     UnbalancedPanelPolicy Unbalanced = UnbalancedPanelPolicy.UseAvailable,
+    bool BiasedTechnicalChange = false,
     int MaxDegreeOfParallelism = -1)
 {
     /// <summary>Returns to scale of the distances that make up tfpch and techch.</summary>
@@ -35,6 +40,9 @@ public sealed record MalmquistOptions(
 
     /// <summary>True when effch is split into pech × sech (pech + sech for Luenberger) with VRS distances.</summary>
     public bool SplitsEfficiencyChange => Scale == ScaleAssumption.Variable && VrsDefinition != VrsDefinition.VrsTechnology;
+
+    /// <summary>True for the Ray-Desli and generalised decompositions (techch from VRS distances).</summary>
+    public bool UsesVrsTechnicalChange => Scale == ScaleAssumption.Variable && VrsDefinition is VrsDefinition.RayDesli or VrsDefinition.Generalized;
 
     /// <summary>A short method label for provenance, e.g. "Malmquist-Luenberger (global, DDF)".</summary>
     public string MethodName()

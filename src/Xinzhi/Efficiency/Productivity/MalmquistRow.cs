@@ -18,6 +18,9 @@ namespace Xinzhi.Efficiency.Productivity;
 /// <param name="CumulativeEffch">Chain of effch.</param>
 /// <param name="CumulativeTechch">Chain of techch.</param>
 /// <param name="Distances">The distances (efficiency or inefficiency scale) the row was computed from.</param>
+/// <param name="Obtech">Output-biased technical change (NaN unless requested).</param>
+/// <param name="Ibtech">Input-biased technical change (NaN unless requested).</param>
+/// <param name="Matech">Magnitude of technical change (NaN unless requested); techch = obtech × ibtech × matech.</param>
 public sealed record MalmquistRow(
     string Entity,
     int From,
@@ -31,7 +34,10 @@ public sealed record MalmquistRow(
     double CumulativeTfpch,
     double CumulativeEffch,
     double CumulativeTechch,
-    MalmquistDistances Distances);
+    MalmquistDistances Distances,
+    double Obtech = double.NaN,
+    double Ibtech = double.NaN,
+    double Matech = double.NaN);
 
 /// <summary>
 /// Distances behind one row, on the scale the index uses (efficiency E for ratio indices, inefficiency D for

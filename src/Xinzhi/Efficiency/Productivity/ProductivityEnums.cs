@@ -78,6 +78,12 @@ public enum VrsDefinition
     /// reports as its "fgnz" VRS global index.
     /// </summary>
     RayDesli,
+
+    /// <summary>
+    /// Generalised Malmquist (Grifell-Tatjé &amp; Lovell 1999) in deaR's form: as <see cref="RayDesli"/> but the scale
+    /// change compares E^t(t) with the mixed point (x^{t+1}, y^t) against the period-t technology.
+    /// </summary>
+    Generalized,
 }
 
 /// <summary>Direction vector of the directional distance function.</summary>

@@ -69,6 +69,19 @@ public sealed class MalmquistIndexTests
     }
 
     [Fact]
+    public void Biased_technical_change_is_all_magnitude_with_one_input_and_one_output()
+    {
+        var d = RandomPanel(21, 8, 4);
+        var result = MalmquistIndex.Compute(d, new(BiasedTechnicalChange: true, Technology: TechnologyType.Sequential),
+            new SingleRatioCrsDistance(DistanceModel.Radial, DistanceOrientation.Input));
+        foreach (var r in result.Rows)
+        {
+            Assert.True(Math.Abs(r.Obtech - 1) < 1e-12 && Math.Abs(r.Ibtech - 1) < 1e-12, $"seed 21 {r}");
+            Assert.True(Math.Abs(r.Matech - r.Techch) < 1e-12, $"seed 21 {r}");
+        }
+    }
+
+    [Fact]
     public void Luenberger_with_radial_input_distances_matches_its_closed_form()
     {
         const int seed = 5;
@@ -101,21 +114,28 @@ public sealed class MalmquistIndexTests
         }
     }
 
-    public static Arbitrary<(int Seed, TechnologyType Tech, DistanceModel Model, bool Additive, bool Vrs)> Configurations() =>
+    public sealed record Configuration(int Seed, TechnologyType Tech, DistanceModel Model, bool Additive, bool Vrs, VrsDefinition Definition, bool Bias);
+
+    public static Arbitrary<Configuration> Configurations() =>
         (from seed in Gen.Choose(1, 1_000_000)
          from tech in Gen.Elements(TechnologyType.Contemporaneous, TechnologyType.Sequential, TechnologyType.Global)
          from model in Gen.Elements(DistanceModel.Radial, DistanceModel.Ddf, DistanceModel.Sbm)
          from additive in Gen.Elements(false, true)
          from vrs in Gen.Elements(false, true)
-         select (seed, tech, model, additive && model != DistanceModel.Sbm, vrs)).ToArbitrary();
+         from definition in Gen.Elements(VrsDefinition.Fgnz, VrsDefinition.RayDesli, VrsDefinition.Generalized)
+         from bias in Gen.Elements(false, true)
+         let add = additive && model != DistanceModel.Sbm
+         select new Configuration(seed, tech, model, add, vrs,
+             add || (tech == TechnologyType.Global && definition == VrsDefinition.Generalized) ? VrsDefinition.Fgnz : definition,
+             bias && !add && tech != TechnologyType.Global && (!vrs || definition == VrsDefinition.Fgnz))).ToArbitrary();
 
-    [Property(MaxTest = 60, Arbitrary = [typeof(MalmquistIndexTests)])]
-    public void Decomposition_identities_hold_on_random_panels((int Seed, TechnologyType Tech, DistanceModel Model, bool Additive, bool Vrs) c)
+    [Property(MaxTest = 80, Arbitrary = [typeof(MalmquistIndexTests)])]
+    public void Decomposition_identities_hold_on_random_panels(Configuration c)
     {
         var d = RandomPanel(c.Seed, 6 + c.Seed % 7, 2 + c.Seed % 4);
         var orientation = c.Model == DistanceModel.Ddf ? DistanceOrientation.None : (c.Seed % 2 == 0 ? DistanceOrientation.Input : DistanceOrientation.Output);
         var options = new MalmquistOptions(c.Model, c.Vrs ? ScaleAssumption.Variable : ScaleAssumption.Constant, orientation, c.Tech,
-            c.Additive ? ProductivityIndexKind.Luenberger : ProductivityIndexKind.Malmquist);
+            c.Additive ? ProductivityIndexKind.Luenberger : ProductivityIndexKind.Malmquist, c.Definition, BiasedTechnicalChange: c.Bias);
         var result = MalmquistIndex.Compute(d, options, new HashedDistance(c.Model, orientation, c.Seed));
         var msg = $"seed {c.Seed}, {options}";
         foreach (var r in result.Rows)
@@ -132,6 +152,8 @@ public sealed class MalmquistIndexTests
                 if (c.Vrs) Assert.True(Math.Abs(r.Effch / (r.Pech * r.Sech) - 1) < 1e-12, msg);
             }
             if (!c.Vrs) Assert.True(double.IsNaN(r.Pech) && double.IsNaN(r.Sech), msg);
+            if (c.Bias) Assert.True(Math.Abs(r.Techch / (r.Obtech * r.Ibtech * r.Matech) - 1) < 1e-12, msg);
+            else Assert.True(double.IsNaN(r.Obtech), msg);
         }
         // Chains: the cumulative index is the running product (sum) of the annual ones.
         foreach (var unit in result.Rows.GroupBy(r => r.Entity))
@@ -144,7 +166,7 @@ public sealed class MalmquistIndexTests
             }
         }
         // The global index is circular: its chain equals the direct comparison with the first period.
-        if (c.Tech == TechnologyType.Global && !c.Additive)
+        if (c.Tech == TechnologyType.Global && !c.Additive && !options.UsesVrsTechnicalChange)
             foreach (var unit in result.Rows.GroupBy(r => r.Entity))
             {
                 var last = unit.OrderBy(r => r.To).Last();
