@@ -24,6 +24,13 @@ namespace Xinzhi.Efficiency.Productivity;
 /// </remarks>
 public static class MalmquistIndex
 {
+    /// <summary>Computes the index on the DEA engine's distance functions (<see cref="DeaDistanceFunction"/>).</summary>
+    public static MalmquistResult Compute(ProductivityData data, MalmquistOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Compute(data, options, ProductivityDistances.Create(options));
+    }
+
     /// <summary>Computes the index with the given distance function (which fixes the model and orientation).</summary>
     public static MalmquistResult Compute(ProductivityData data, MalmquistOptions options, IDistanceFunction distance)
     {
