@@ -57,7 +57,7 @@ public sealed class DeaDistanceFunction : IDistanceFunction
         var set = new DeaReferenceSet(x, y, b);
         var rts = scale == ScaleAssumption.Constant ? ReturnsToScale.Constant : ReturnsToScale.Variable;
         // The frame is a property of the free-disposal technology: not valid with weakly disposable bads.
-        if (q == 0 && (long)points.Length * n >= FrontierWork) set.PrepareFrontier(rts);
+        if (q == 0 && (long)points.Length * n >= FrontierWork) set.PrepareFrontier(rts, parallel: false);
 
         var pts = points.ToArray();
         var output = new DistanceValue[pts.Length];
