@@ -156,7 +156,8 @@ public sealed class MalmquistCommand : ICliVerb
     private static void Summarize(CliContext context, MalmquistResult result, string outPath, TimeSpan elapsed)
     {
         var additive = result.IsAdditive;
-        var table = new Table().AddColumns("from → to", "tfpch", "effch", "techch", "pech", "sech", "rows", "problems");
+        var table = new Table().AddColumns("from → to", "tfpch 全要素生产率变化", "effch 技术效率变化", "techch 技术进步",
+            "pech 纯技术效率变化", "sech 规模效率变化", "rows", "problems 问题行");
         foreach (var g in result.Rows.GroupBy(r => (r.From, r.To)).OrderBy(g => g.Key.From))
         {
             string Mean(Func<MalmquistRow, double> pick)
