@@ -248,8 +248,8 @@ public static class MalmquistIndex
                 var o1 = data.Observation(e, p + 1);
                 if (o0 < 0 || o1 < 0)
                 {
-                    if (o0 < 0 && o1 < 0 && !started) continue; // not yet in the panel, or absent: no row
                     if (started) chainBroken = true;
+                    if (o0 < 0 && o1 < 0) continue; // absent in both periods: no row
                     rows.Add(new MalmquistRow(data.Entities[e], data.Periods[p], data.Periods[p + 1],
                         double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, MalmquistStatus.NotObserved,
                         double.NaN, double.NaN, double.NaN, MalmquistDistances.Empty));

@@ -101,8 +101,8 @@ public enum UnbalancedPanelPolicy
 {
     /// <summary>
     /// Use every observation: each period's technology is spanned by the units observed in that period, and a unit
-    /// gets an index for each adjacent pair of periods in which it is observed in both; other pairs are reported
-    /// with status <see cref="MalmquistStatus.NotObserved"/>.
+    /// gets an index for each adjacent pair of periods in which it is observed in both; pairs where it is observed in
+    /// only one are reported with status <see cref="MalmquistStatus.NotObserved"/> and empty values.
     /// </summary>
     UseAvailable,
 
