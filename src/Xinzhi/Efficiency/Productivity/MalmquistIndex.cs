@@ -349,6 +349,13 @@ public static class MalmquistIndex
                     matech = ff / tf;
                 }
 
+                if (o.ReportsReciprocals)
+                {
+                    // Benchmarking parity (oracles.md C1): the same index read with φ, i.e. reciprocals.
+                    tfp = 1 / tfp; eff = 1 / eff; tech = 1 / tech; pech = 1 / pech; sech = 1 / sech;
+                    obtech = 1 / obtech; ibtech = 1 / ibtech; matech = 1 / matech;
+                }
+
                 var status = worst switch
                 {
                     DistanceStatus.Optimal => MalmquistStatus.Ok,

@@ -112,3 +112,16 @@ public enum UnbalancedPanelPolicy
     /// <summary>Refuse an unbalanced panel with a data error listing the missing (unit, period) cells.</summary>
     Error,
 }
+
+/// <summary>Direction convention of the ratio index in the output orientation (oracles.md C1).</summary>
+public enum IndexConvention
+{
+    /// <summary>Färe et al. (1994), deaR, productivity, DEAP: &gt; 1 = progress in every orientation.</summary>
+    Fgnz,
+
+    /// <summary>
+    /// Benchmarking parity: with the output orientation the ratio components are reported as reciprocals
+    /// (Benchmarking applies the input formula to Farrell φ), so &lt; 1 = progress there. Input orientation unchanged.
+    /// </summary>
+    Benchmarking,
+}
