@@ -197,11 +197,20 @@ public static class MalmquistIndex
             var keys = _groups.Keys.OrderBy(k => k.Tech).ThenBy(k => k.Scale).ToArray();
             var sequential = Technology == TechnologyType.Sequential;
             foreach (var k in keys) _results[k] = new DistanceValue[_groups[k].Count];
-            Parallel.ForEach(keys, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+            try
             {
-                var reference = Reference(k.Tech, sequential);
-                distance.Evaluate(_data, reference, k.Scale, _groups[k].ToArray(), _results[k]);
-            });
+                Parallel.ForEach(keys, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+                {
+                    var reference = Reference(k.Tech, sequential);
+                    distance.Evaluate(_data, reference, k.Scale, _groups[k].ToArray(), _results[k]);
+                });
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is XinzhiException) is { } inner)
+            {
+                // Surface a typed error (data / numerical) rather than a wrapper the CLI would call internal.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
             return _groups.Values.Sum(g => g.Count);
         }
 
