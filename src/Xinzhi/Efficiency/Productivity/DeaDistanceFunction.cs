@@ -87,8 +87,10 @@ public sealed class DeaDistanceFunction : IDistanceFunction
         var cache = _frames.GetValue(data, _ => new());
         return cache.GetOrAdd((period, scale), key => new Lazy<int[]>(() =>
         {
-            // Dominated units never span the technology: screen them out before the (LP-based) frame search.
-            var obs = DominanceScreen.Undominated(data, data.ObservationsInPeriod(key.Item1).ToArray(), key.Item2);
+            // Dominated units never span the technology: screen them out before the (LP-based) frame search. The
+            // engine already drops plainly dominated units; the cone (CRS) test here removes about twice as many.
+            var obs = data.ObservationsInPeriod(key.Item1).ToArray();
+            if (key.Item2 == ScaleAssumption.Constant) obs = DominanceScreen.Undominated(data, obs, key.Item2);
             var set = Build(data, obs);
             var rts = key.Item2 == ScaleAssumption.Constant ? ReturnsToScale.Constant : ReturnsToScale.Variable;
             set.PrepareFrontier(rts, parallel: false);
