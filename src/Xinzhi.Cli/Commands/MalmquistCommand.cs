@@ -66,7 +66,6 @@ public sealed class MalmquistCommand : ICliVerb
 
             var load = input.LoadPanel(parse, parse.GetValue(id)!, parse.GetValue(time)!, [.. inputCols, .. outputCols, .. badCols]);
             var data = ProductivityData.FromPanel(load.Panel, inputCols, outputCols, badCols);
-            data.Validate(options.Model);
             var sw = Stopwatch.StartNew();
             var result = MalmquistIndex.Compute(data, options, ProductivityDistances.Create(options));
             sw.Stop();
