@@ -1,0 +1,217 @@
+using Xinzhi.Efficiency.Lp;
+
+namespace Xinzhi.Efficiency;
+
+public sealed partial class DeaReferenceSet
+{
+    /// <summary>
+    /// Radial (Farrell) efficiency of the point (x₀, y₀) against this technology.
+    /// Input: min θ s.t. Σλx ≤ θx₀, Σλy ≥ y₀; output: max φ s.t. Σλx ≤ x₀, Σλy ≥ φy₀; λ ≥ 0 plus the RTS row
+    /// (Charnes, Cooper and Rhodes 1978; Banker, Charnes and Cooper 1984). With <paramref name="maxSlacks"/>, a second
+    /// phase maximises the unweighted sum of slacks (data units) at fixed θ*/φ* (domain.md §4.3).
+    /// With <paramref name="excludeUnit"/> ≥ 0 that reference unit is left out (Andersen-Petersen 1993
+    /// super-efficiency), and the program may be infeasible.
+    /// </summary>
+    /// <returns>Value = θ (input) or φ (output); weights are the multiplier-form v, u (and u₀ in ScaleWeight).</returns>
+    public DeaPointResult Radial(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReturnsToScale rts,
+        DeaOrientation orientation, int excludeUnit = -1, bool maxSlacks = false)
+    {
+        if (orientation == DeaOrientation.NonOriented)
+            throw new ArgumentException("Radial efficiency needs an input or output orientation.", nameof(orientation));
+        int m = InputCount, s = OutputCount;
+        Span<double> p = stackalloc double[_width];
+        ScalePoint(x0, y0, BadOutputCount == 0 ? default : new double[BadOutputCount], p);
+        var units = ColumnUnits(rts, excludeUnit);
+        var k = units.Length;
+        var hasRts = rts != ReturnsToScale.Constant;
+        var rows = m + s + (hasRts ? 1 : 0);
+        Span<ConstraintSense> senses = stackalloc ConstraintSense[rows];
+        Span<double> rhs = stackalloc double[rows];
+        var input = orientation == DeaOrientation.Input;
+        for (var i = 0; i < m; i++) { senses[i] = ConstraintSense.LessOrEqual; rhs[i] = input ? 0.0 : p[i]; }
+        for (var r = 0; r < s; r++) { senses[m + r] = ConstraintSense.GreaterOrEqual; rhs[m + r] = input ? p[m + r] : 0.0; }
+        if (hasRts) { senses[m + s] = RtsSense(rts); rhs[m + s] = 1.0; }
+
+        var lp = Builder;
+        lp.Begin(senses, rhs, 1 + k);
+        if (input) for (var i = 0; i < m; i++) lp.Set(i, 0, -p[i]);
+        else for (var r = 0; r < s; r++) lp.Set(m + r, 0, -p[m + r]);
+        lp.SetCost(0, input ? 1.0 : -1.0);
+        FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
+        Span<int> crash = stackalloc int[rows];
+        var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
+        // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
+        // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
+        var shape = ((int)rts * 2 + (input ? 1 : 0)) * 1_000_003 + rows * 7919 + k;
+        var warm = t_warmUnits == units && t_warmShape == shape && t_warmBasis is { } wb && wb.Length == rows ? wb : null;
+        var status = warm is not null
+            ? lp.Solve(SimplexOptions, warm, hasCrash ? crash : default)
+            : hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
+        if (status == LpStatus.Optimal)
+        {
+            t_warmUnits = units;
+            t_warmShape = shape;
+            if (t_warmBasis is null || t_warmBasis.Length != rows) t_warmBasis = new int[rows];
+            lp.Kernel.Basis.AsSpan(0, rows).CopyTo(t_warmBasis);
+        }
+        var iterations = lp.Iterations;
+        if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
+
+        var score = lp.Value(0);
+        var v = new double[m];
+        var u = new double[s];
+        for (var i = 0; i < m; i++) v[i] = Math.Max(0.0, -lp.Dual(i)) / _scale[i];
+        for (var r = 0; r < s; r++) u[r] = Math.Max(0.0, lp.Dual(m + r)) / _scale[m + r];
+        var scaleWeight = hasRts ? (input ? lp.Dual(m + s) : -lp.Dual(m + s)) : 0.0;
+        var sMinus = new double[m];
+        var sPlus = new double[s];
+        for (var i = 0; i < m; i++) sMinus[i] = lp.Slack(i);
+        for (var r = 0; r < s; r++) sPlus[r] = lp.Slack(m + r);
+        var (peers, lambdas) = CollectPeers(lp, units, 1, 1.0);
+
+        if (maxSlacks)
+        {
+            // Phase two: same technology, radial factor fixed, maximise Σ s⁻ + Σ s⁺ in data units (Benchmarking's
+            // SLACK=TRUE convention), i.e. minimise −Σ scale·s̃ in the scaled program.
+            for (var i = 0; i < m; i++) rhs[i] = input ? score * p[i] : p[i];
+            for (var r = 0; r < s; r++) rhs[m + r] = input ? p[m + r] : score * p[m + r];
+            lp.Begin(senses, rhs, k);
+            FillLambdaColumns(lp, units, 0, m + s, hasRts ? m + s : -1, 1.0);
+            for (var i = 0; i < m; i++) lp.SetSlackCost(i, -_scale[i]);
+            for (var r = 0; r < s; r++) lp.SetSlackCost(m + r, -_scale[m + r]);
+            var phase2 = lp.Solve(SimplexOptions);
+            iterations += lp.Iterations;
+            if (phase2 == LpStatus.Optimal)
+            {
+                for (var i = 0; i < m; i++) sMinus[i] = lp.Slack(i);
+                for (var r = 0; r < s; r++) sPlus[r] = lp.Slack(m + r);
+                (peers, lambdas) = CollectPeers(lp, units, 0, 1.0);
+            }
+        }
+        for (var i = 0; i < m; i++) sMinus[i] = Clean(sMinus[i]) * _scale[i];
+        for (var r = 0; r < s; r++) sPlus[r] = Clean(sPlus[r]) * _scale[m + r];
+        return new DeaPointResult(DeaStatus.Optimal, score, peers, lambdas, sMinus, sPlus, [], v, u, [], scaleWeight, iterations);
+    }
+
+    [ThreadStatic] private static int[]? t_warmUnits;
+    [ThreadStatic] private static int[]? t_warmBasis;
+    [ThreadStatic] private static int t_warmShape;
+
+    /// <summary>
+    /// Crash basis for the radial LP (column 0 = θ or φ, λ from column 1): the best single reference unit that can
+    /// envelop the point on its own (free-disposal-hull-like), with θ/φ and that λ basic and the slacks of all
+    /// non-binding rows. Feasible by construction, so phase one is skipped; returns false when no unit qualifies.
+    /// </summary>
+    private bool CrashRadialBasis(Span<int> basis, DenseLpBuilder lp, ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input)
+    {
+        if (rts == ReturnsToScale.NonDecreasing) return false;
+        int m = InputCount, s = OutputCount;
+        var best = input ? double.PositiveInfinity : double.NegativeInfinity;
+        int bestC = -1, bestI = -1, bestR = -1;
+        for (var c = 0; c < units.Length; c++)
+        {
+            var o = units[c] * _width;
+            double lambda = 1.0;
+            var rBind = -1;
+            var ok = true;
+            if (input)
+            {
+                if (rts != ReturnsToScale.Variable)
+                {
+                    lambda = 0.0;
+                    for (var r = 0; r < s && ok; r++)
+                    {
+                        var yc = _data[o + m + r];
+                        if (p[m + r] <= 0) continue;
+                        if (yc <= 0) { ok = false; break; }
+                        var l = p[m + r] / yc;
+                        if (l > lambda) { lambda = l; rBind = r; }
+                    }
+                    if (!ok || rBind < 0 || (rts == ReturnsToScale.NonIncreasing && lambda > 1.0)) continue;
+                }
+                else
+                {
+                    for (var r = 0; r < s && ok; r++) ok = _data[o + m + r] >= p[m + r];
+                    if (!ok) continue;
+                }
+                var theta = 0.0;
+                var iBind = -1;
+                for (var i = 0; i < m; i++)
+                {
+                    if (p[i] <= 0) { if (_data[o + i] > 0) { ok = false; break; } continue; }
+                    var t = lambda * _data[o + i] / p[i];
+                    if (t > theta || iBind < 0) { theta = Math.Max(theta, t); iBind = i; }
+                }
+                if (!ok || iBind < 0 || !(theta > 0)) continue;
+                if (theta < best) { best = theta; bestC = c; bestI = iBind; bestR = rBind; }
+            }
+            else
+            {
+                var iBind = -1;
+                if (rts != ReturnsToScale.Variable)
+                {
+                    lambda = double.PositiveInfinity;
+                    for (var i = 0; i < m; i++)
+                    {
+                        var xc = _data[o + i];
+                        if (xc <= 0) continue;
+                        var l = p[i] / xc;
+                        if (l < lambda) { lambda = l; iBind = i; }
+                    }
+                    if (iBind < 0 || !(lambda > 0)) continue;
+                    if (rts == ReturnsToScale.NonIncreasing && lambda > 1.0) { lambda = 1.0; iBind = -1; }
+                    if (iBind < 0 && rts == ReturnsToScale.NonIncreasing) continue; // the RTS row would bind: skip
+                }
+                else
+                {
+                    for (var i = 0; i < m && ok; i++) ok = _data[o + i] <= p[i];
+                    if (!ok) continue;
+                }
+                var phi = double.PositiveInfinity;
+                var rB = -1;
+                for (var r = 0; r < s; r++)
+                {
+                    if (p[m + r] <= 0) continue;
+                    var f = lambda * _data[o + m + r] / p[m + r];
+                    if (f < phi) { phi = f; rB = r; }
+                }
+                if (rB < 0 || !(phi > 0) || double.IsInfinity(phi)) continue;
+                if (phi > best) { best = phi; bestC = c; bestI = iBind; bestR = rB; }
+            }
+        }
+        if (bestC < 0) return false;
+        // Rows whose slack leaves the basis: input: input row bestI (θ) and, except under VRS, output row bestR (λ);
+        // output: output row bestR (φ) and, except under VRS, input row bestI (λ).
+        var k = 0;
+        var rows = m + s + (rts != ReturnsToScale.Constant ? 1 : 0);
+        for (var row = 0; row < rows; row++)
+        {
+            var isInput = row < m;
+            var isRts = row >= m + s;
+            if (input && isInput && row == bestI) continue;
+            if (input && !isInput && !isRts && row - m == bestR) continue;
+            if (!input && !isInput && !isRts && row - m == bestR) continue;
+            if (!input && isInput && row == bestI) continue;
+            if (isRts && rts == ReturnsToScale.Variable) continue;
+            var slack = lp.SlackColumn(row);
+            if (slack < 0) return false;
+            basis[k++] = slack;
+        }
+        basis[k++] = 0;
+        basis[k++] = 1 + bestC;
+        return k == rows;
+    }
+
+    /// <summary>Writes λ columns for <paramref name="units"/> starting at structural column
+    /// <paramref name="first"/>: rows 0..dataRows-1 take the unit's scaled data, row <paramref name="rtsRow"/> (if ≥ 0)
+    /// takes <paramref name="rtsValue"/>.</summary>
+    private void FillLambdaColumns(DenseLpBuilder lp, int[] units, int first, int dataRows, int rtsRow, double rtsValue)
+    {
+        for (var c = 0; c < units.Length; c++)
+        {
+            var o = units[c] * _width;
+            for (var i = 0; i < dataRows; i++) lp.Set(i, first + c, _data[o + i]);
+            if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
+        }
+    }
+}
