@@ -102,6 +102,9 @@ public static class Dea
         return warnings;
     }
 
+    /// <summary>Wall seconds spent on frame identification by the last <see cref="Evaluate"/> (benchmarks print it).</summary>
+    internal static double LastScreeningSeconds { get; private set; }
+
     /// <summary>Evaluates every unit of <paramref name="data"/> against all of them.</summary>
     public static DeaResult Evaluate(DeaData data, DeaOptions? options = null)
     {
@@ -116,7 +119,9 @@ public static class Dea
         var frontier = n;
         var screen = options.FrontierScreening && n >= options.ScreeningThreshold && data.BadOutputCount == 0
                      && options.Model != DeaModelKind.FreeDisposalHull;
+        var screenClock = System.Diagnostics.Stopwatch.StartNew();
         if (screen) frontier = set.PrepareFrontier(options.ReturnsToScale, options.Parallel);
+        LastScreeningSeconds = screenClock.Elapsed.TotalSeconds;
 
         var results = new DeaUnitResult[n];
         // Visit similar units consecutively (same input and output mix) so that each LP can start from the previous

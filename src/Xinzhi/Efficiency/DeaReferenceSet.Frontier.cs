@@ -40,7 +40,7 @@ public sealed partial class DeaReferenceSet
         // Dominance filter (no LP): a unit weakly dominated by another (x' ≤ x, y' ≥ y) lies in the technology of
         // the others under every RTS, so it is never needed. The kept list is capped to bound the O(n·|kept|) cost;
         // beyond the cap units simply go to the LP test.
-        const int dominanceCap = 3000;
+        const int dominanceCap = 1500;
         var candidates = new List<int>(Math.Min(n, 4096));
         var kept = new List<int>();
         for (var t = 0; t < n; t++)

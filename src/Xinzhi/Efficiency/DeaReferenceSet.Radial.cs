@@ -176,13 +176,28 @@ public sealed partial class DeaReferenceSet
         Span<int> topUnit = stackalloc int[best];
         var count = 0;
         var worstAt = 0;
+        // Divisions hoisted out of the loop: 1/y of every unit (precomputed once per set) and 1/x0 of the point.
+        var inv = Reciprocals();
+        Span<double> invX0 = stackalloc double[m];
+        for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
         foreach (var u in units)
         {
             var o = u * _width;
-            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = min_i(x0/x_u) · min_r(y_u/y0).
+            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = 1/θ_u (same ranking).
             double a = 0, b = 0;
-            for (var r = 0; r < s; r++) { var y = _data[o + m + r]; var q = y > 0 ? p[m + r] / y : (p[m + r] > 0 ? double.PositiveInfinity : 0); if (q > a) a = q; }
-            for (var i = 0; i < m; i++) { var q = p[i] > 0 ? _data[o + i] / p[i] : (_data[o + i] > 0 ? double.PositiveInfinity : 0); if (q > b) b = q; }
+            for (var r = 0; r < s; r++)
+            {
+                if (p[m + r] <= 0) continue;
+                var q = p[m + r] * inv[o + m + r];
+                if (q > a) a = q;
+            }
+            for (var i = 0; i < m; i++)
+            {
+                var xu = _data[o + i];
+                if (xu <= 0) continue;
+                var q = xu * invX0[i];
+                if (q > b) b = q;
+            }
             var score = a * b; // the same ranking serves the output orientation (φ_u = 1/score)
             if (double.IsNaN(score)) continue;
             if (count < best)
@@ -244,6 +259,17 @@ public sealed partial class DeaReferenceSet
         for (var t = 0; t < count; t++) result[current.Length + t] = addUnit[t];
         Array.Sort(result);
         return result;
+    }
+
+    private double[]? _reciprocals;
+
+    /// <summary>1/value of every scaled data entry (+∞ for zeros), computed once per set.</summary>
+    private double[] Reciprocals()
+    {
+        if (_reciprocals is { } r) return r;
+        var inv = new double[_data.Length];
+        for (var k = 0; k < inv.Length; k++) inv[k] = _data[k] > 0 ? 1.0 / _data[k] : double.PositiveInfinity;
+        return _reciprocals = inv;
     }
 
     private int Stamp()
