@@ -279,6 +279,15 @@ public sealed partial class DeaReferenceSet
         return t_stampValue;
     }
 
+    /// <summary>Forgets this thread's warm-start state, so that a sequence of evaluations started after it is
+    /// deterministic whatever ran on the thread before (used at the start of every chunk by <see cref="Dea"/>).</summary>
+    internal static void ResetWarmStart()
+    {
+        t_warmUnits = null;
+        t_cgUnits = null;
+        t_cgSubset = null;
+    }
+
     [ThreadStatic] private static int[]? t_warmUnits;
     [ThreadStatic] private static int[]? t_warmBasis;
     [ThreadStatic] private static int t_warmShape;
