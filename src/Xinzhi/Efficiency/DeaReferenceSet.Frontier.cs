@@ -166,10 +166,13 @@ public sealed partial class DeaReferenceSet
             // Column generation; a restricted solution with θ ≤ stop already proves membership (it is feasible for
             // the full program), so most units need a single small solve and no pricing pass.
             var working = InitialWorkingSet(point, units, true);
+            Span<int> encoded = stackalloc int[rows];
+            var haveEncoded = false;
             for (var round = 0; round < 50; round++)
             {
-                var st = SolveRadialProgram(lp, senses, rhs, point, working, rts, true, false, stopAtOrBelow);
+                var st = SolveRadialProgram(lp, senses, rhs, point, working, rts, true, false, stopAtOrBelow, haveEncoded ? encoded : default);
                 if (st != LpStatus.Optimal) break;
+                haveEncoded = !lp.Kernel.EarlyStopped && EncodeBasis(lp, working, encoded);
                 if (lp.Kernel.EarlyStopped || lp.Value(0) <= stopAtOrBelow) return (st, lp.Value(0));
                 var more = PriceOutColumns(lp, point, working, units, rts, true);
                 if (more is null) return (st, lp.Value(0));

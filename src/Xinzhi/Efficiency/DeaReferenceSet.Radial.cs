@@ -44,10 +44,14 @@ public sealed partial class DeaReferenceSet
             // is optimal for the program over all units.
             units = InitialWorkingSet(p, fullUnits, input);
             var rounds = 0;
+            Span<int> encoded = stackalloc int[rows];
+            var haveEncoded = false;
             while (true)
             {
-                status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
+                status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false, double.NegativeInfinity,
+                    haveEncoded ? encoded : default);
                 iterations += lp.Iterations;
+                haveEncoded = status == LpStatus.Optimal && EncodeBasis(lp, units, encoded);
                 if (status != LpStatus.Optimal || ++rounds > 50)
                 {
                     // A subset can be infeasible (VRS) where the whole set is not: solve the full program.
@@ -130,7 +134,8 @@ public sealed partial class DeaReferenceSet
 
     /// <summary>Builds and solves the radial program (column 0 = θ/φ, λ from column 1) over <paramref name="units"/>.</summary>
     private LpStatus SolveRadialProgram(DenseLpBuilder lp, ReadOnlySpan<ConstraintSense> senses, ReadOnlySpan<double> rhs,
-        ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input, bool useWarm, double stopAtOrBelow = double.NegativeInfinity)
+        ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input, bool useWarm, double stopAtOrBelow = double.NegativeInfinity,
+        ReadOnlySpan<int> encodedStart = default)
     {
         int m = InputCount, s = OutputCount;
         var hasRts = rts != ReturnsToScale.Constant;
@@ -144,6 +149,30 @@ public sealed partial class DeaReferenceSet
         lp.Kernel.StopAtOrBelow = stopAtOrBelow;
         Span<int> crash = stackalloc int[rows];
         var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
+        if (encodedStart.Length == rows)
+        {
+            // A column-generation round: restart from the previous round's optimal basis (still feasible, since
+            // only columns were added), decoded into this program's column indices.
+            Span<int> start = stackalloc int[rows];
+            var ok = true;
+            for (var b = 0; b < rows && ok; b++)
+            {
+                var code = encodedStart[b];
+                if (code == -1) start[b] = 0;
+                else if (code >= 0)
+                {
+                    var pos = Array.BinarySearch(units, code);
+                    ok = pos >= 0;
+                    start[b] = 1 + pos;
+                }
+                else
+                {
+                    start[b] = lp.SlackColumn(-code - 2);
+                    ok = start[b] >= 0;
+                }
+            }
+            if (ok) return lp.Solve(SimplexOptions, start, hasCrash ? crash : default);
+        }
         if (!useWarm) return hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
         // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
         // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
@@ -160,6 +189,24 @@ public sealed partial class DeaReferenceSet
             lp.Kernel.Basis.AsSpan(0, rows).CopyTo(t_warmBasis);
         }
         return status;
+    }
+
+    /// <summary>Encodes the optimal basis of a radial program over <paramref name="units"/> independently of column
+    /// positions: −1 = θ/φ, a unit index for λ, −(2 + row) for a row's slack; false if an artificial is basic.</summary>
+    private static bool EncodeBasis(DenseLpBuilder lp, int[] units, Span<int> encoded)
+    {
+        var basis = lp.Kernel.Basis;
+        for (var b = 0; b < lp.Rows; b++)
+        {
+            var c = basis[b];
+            if (c == 0) { encoded[b] = -1; continue; }
+            if (c <= units.Length) { encoded[b] = units[c - 1]; continue; }
+            var row = -1;
+            for (var r = 0; r < lp.Rows; r++) if (lp.SlackColumn(r) == c) { row = r; break; }
+            if (row < 0) return false;
+            encoded[b] = -(2 + row);
+        }
+        return true;
     }
 
     /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
