@@ -223,13 +223,18 @@ public sealed partial class DeaReferenceSet
         Span<int> topUnit = stackalloc int[best];
         var count = 0;
         var worstAt = 0;
-        // Divisions hoisted out of the loop: 1/y of every unit (precomputed once per set) and 1/x0 of the point.
-        var inv = Reciprocals();
+        // Divisions hoisted out of the loop (1/y precomputed per column set, 1/x0 per point), and the columns'
+        // data read from a contiguous packed copy: the scan is memory-bound otherwise (units spread over n rows).
+        var packed = Packed(units);
+        var data = packed.Data;
+        var inv = packed.Inverse;
+        var w = _width;
         Span<double> invX0 = stackalloc double[m];
         for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
-        foreach (var u in units)
+        for (var t = 0; t < units.Length; t++)
         {
-            var o = u * _width;
+            var u = units[t];
+            var o = t * w;
             // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = 1/θ_u (same ranking).
             double a = 0, b = 0;
             for (var r = 0; r < s; r++)
@@ -240,7 +245,7 @@ public sealed partial class DeaReferenceSet
             }
             for (var i = 0; i < m; i++)
             {
-                var xu = _data[o + i];
+                var xu = data[o + i];
                 if (xu <= 0) continue;
                 var q = xu * invX0[i];
                 if (q > b) b = q;
@@ -252,14 +257,14 @@ public sealed partial class DeaReferenceSet
                 topScore[count] = score;
                 topUnit[count++] = u;
                 if (count == best)
-                    for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+                    for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
             }
             else if (score < topScore[worstAt])
             {
                 topScore[worstAt] = score;
                 topUnit[worstAt] = u;
                 worstAt = 0;
-                for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+                for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
             }
         }
         for (var t = 0; t < count; t++)
@@ -280,22 +285,33 @@ public sealed partial class DeaReferenceSet
         Span<double> y = stackalloc double[rows];
         for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
         var hasRts = rts != ReturnsToScale.Constant;
-        var stamp = Stamp();
-        foreach (var u in current) t_stamp![u] = stamp;
+        var packed = Packed(all);
+        var data = packed.Data;
+        var w = _width;
+        // Positions of the working set in `all` (both ascending), so that the scan below reads only contiguous memory.
+        var inCurrent = t_inCurrent is { } ic && ic.Length >= all.Length ? ic : (t_inCurrent = new bool[Math.Max(all.Length, 64)]);
+        Array.Clear(inCurrent, 0, all.Length);
+        foreach (var u in current)
+        {
+            var pos = Array.BinarySearch(all, u);
+            if (pos >= 0) inCurrent[pos] = true;
+        }
         Span<double> addScore = stackalloc double[maxAdd];
         Span<int> addUnit = stackalloc int[maxAdd];
         var count = 0;
         var tol = -SimplexOptions.OptimalityTolerance;
-        foreach (var u in all)
+        var y0 = hasRts ? -y[m + s] : 0.0;
+        for (var t = 0; t < all.Length; t++)
         {
-            if (t_stamp![u] == stamp) continue;
-            var o = u * _width;
-            var d = hasRts ? -y[m + s] : 0.0;
-            for (var i = 0; i < m + s; i++) d -= y[i] * _data[o + i];
+            if (inCurrent[t]) continue;
+            var o = t * w;
+            var d = y0;
+            for (var i = 0; i < m + s; i++) d -= y[i] * data[o + i];
             if (d >= tol) continue;
+            var u = all[t];
             if (count < maxAdd) { addScore[count] = d; addUnit[count++] = u; continue; }
             var worst = 0;
-            for (var t = 1; t < maxAdd; t++) if (addScore[t] > addScore[worst]) worst = t;
+            for (var q = 1; q < maxAdd; q++) if (addScore[q] > addScore[worst]) worst = q;
             if (d < addScore[worst]) { addScore[worst] = d; addUnit[worst] = u; }
         }
         _ = p;
@@ -308,15 +324,39 @@ public sealed partial class DeaReferenceSet
         return result;
     }
 
-    private double[]? _reciprocals;
+    [ThreadStatic] private static bool[]? t_inCurrent;
 
-    /// <summary>1/value of every scaled data entry (+∞ for zeros), computed once per set.</summary>
-    private double[] Reciprocals()
+    private sealed record PackedColumns(int[] Units, double[] Data, double[] Inverse);
+
+    private PackedColumns? _packed;
+    private PackedColumns? _packedLast;
+
+    /// <summary>The scaled data of <paramref name="units"/> copied contiguously (position t at t·width) with
+    /// reciprocals (+∞ for zeros); cached per column-set instance.</summary>
+    private PackedColumns Packed(int[] units)
     {
-        if (_reciprocals is { } r) return r;
-        var inv = new double[_data.Length];
-        for (var k = 0; k < inv.Length; k++) inv[k] = _data[k] > 0 ? 1.0 / _data[k] : double.PositiveInfinity;
-        return _reciprocals = inv;
+        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
+        if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
+        var w = _width;
+        var data = new double[units.Length * w];
+        var inv = new double[units.Length * w];
+        for (var t = 0; t < units.Length; t++)
+        {
+            Array.Copy(_data, units[t] * w, data, t * w, w);
+            for (var v = 0; v < w; v++)
+            {
+                var x = data[t * w + v];
+                inv[t * w + v] = x > 0 ? 1.0 / x : double.PositiveInfinity;
+            }
+        }
+        var packed = new PackedColumns(units, data, inv);
+        var stable = ReferenceEquals(units, _all);
+        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
+        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
+        // tests of the batch) takes the second slot.
+        if (stable) _packed = packed;
+        else _packedLast = packed;
+        return packed;
     }
 
     private int Stamp()
