@@ -489,6 +489,19 @@ public sealed partial class DeaReferenceSet
     /// takes <paramref name="rtsValue"/>.</summary>
     private void FillLambdaColumns(DenseLpBuilder lp, int[] units, int first, int dataRows, int rtsRow, double rtsValue)
     {
+        if (units.Length >= 256 && units.Length * 4 < UnitCount * 3)
+        {
+            // Large column sets spread over many more rows (frames, screening batches): read the packed contiguous
+            // copy, cached per column set (the gather from n rows is memory-bound).
+            var data = Packed(units).Data;
+            for (var c = 0; c < units.Length; c++)
+            {
+                var o = c * _width;
+                for (var i = 0; i < dataRows; i++) lp.Set(i, first + c, data[o + i]);
+                if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
+            }
+            return;
+        }
         for (var c = 0; c < units.Length; c++)
         {
             var o = units[c] * _width;
@@ -496,4 +509,5 @@ public sealed partial class DeaReferenceSet
             if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
         }
     }
+
 }
