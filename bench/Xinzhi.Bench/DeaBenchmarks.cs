@@ -64,7 +64,7 @@ internal static class DeaBenchData
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             if (rep == repeats - 1)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -133,5 +133,32 @@ public sealed class DeaSmallLpBenchmark : IBenchmark
         }
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   wall {sw.Elapsed.TotalSeconds:F3} s, cpu {used.TotalSeconds:F3} s, {it / 100000.0:F1} pivots/LP, {1e6 * used.TotalSeconds / 100000:F1} µs/LP"));
+    }
+}
+
+/// <summary>Split of screening and evaluation CPU time on 20,000 generated units, VRS input (diagnostics).</summary>
+public sealed class DeaSplitBenchmark : IBenchmark
+{
+    public string Name => "dea-split";
+
+    public string Description => "screening vs evaluation CPU time, 20,000 generated units, VRS input";
+
+    public void Run(TextWriter output)
+    {
+        var (x, y) = DeaBenchData.Generate(20_000, 7);
+        var data = DeaData.FromArrays(x, y);
+        var set = new DeaReferenceSet(x, y);
+        var proc = Process.GetCurrentProcess();
+        var c0 = proc.TotalProcessorTime;
+        var frame = set.PrepareFrontier(ReturnsToScale.Variable);
+        proc.Refresh();
+        var c1 = proc.TotalProcessorTime;
+        long pivots = 0;
+        var order = Enumerable.Range(0, data.UnitCount).ToArray();
+        foreach (var j in order) pivots += Dea.EvaluateUnit(set, data, j, new DeaOptions { ReturnsToScale = ReturnsToScale.Variable }).Iterations;
+        proc.Refresh();
+        var c2 = proc.TotalProcessorTime;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   frame {frame}; screening CPU {(c1 - c0).TotalSeconds:F2} s; evaluation CPU {(c2 - c1).TotalSeconds:F2} s (single thread, natural order), {pivots} pivots"));
     }
 }

@@ -45,3 +45,70 @@ public sealed class DeaReferenceSetTests
         }
     }
 }
+
+/// <summary>Column generation (used above 2000 reference columns) is exact: forced on a small set, it reproduces the
+/// Benchmarking reference. In its own collection so that the lowered threshold does not overlap other tests.</summary>
+[Collection("ColumnGeneration")]
+public sealed class DeaColumnGenerationTests
+{
+    [Fact]
+    public void Forced_column_generation_reproduces_the_n500_reference()
+    {
+        var data = DeaTestData.Load("synthetic_dea_n500");
+        var rows = DeaTestData.Reference("synthetic_dea_n500_benchmarking_eff.csv");
+        var saved = DeaReferenceSet.ColumnGenerationThreshold;
+        DeaReferenceSet.ColumnGenerationThreshold = 30;
+        try
+        {
+            var set = data.Reference();
+            set.PrepareFrontier(ReturnsToScale.Variable, parallel: false);
+            set.PrepareFrontier(ReturnsToScale.Constant, parallel: false);
+            for (var j = 0; j < data.N; j++)
+            {
+                var r = rows[j];
+                var vin = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Input);
+                Assert.True(Math.Abs(vin.Value - DeaTestData.Num(r["vrs_in"])) <= 1e-9, $"dmu {j + 1} vrs_in {vin.Value:R}");
+                var vout = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Output);
+                Assert.True(Math.Abs(vout.Value - DeaTestData.Num(r["vrs_out"])) <= 1e-9, $"dmu {j + 1} vrs_out {vout.Value:R}");
+                var sup = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Constant, DeaOrientation.Input, excludeUnit: j);
+                Assert.True(Math.Abs(sup.Value - DeaTestData.Num(r["crs_in_super"])) <= 1e-9, $"dmu {j + 1} crs super {sup.Value:R}");
+            }
+        }
+        finally
+        {
+            DeaReferenceSet.ColumnGenerationThreshold = saved;
+        }
+    }
+}
+
+public sealed class DeaEvaluateTests
+{
+    [Fact]
+    public void Parallel_and_serial_runs_are_bit_identical_including_peers()
+    {
+        var d = DeaTestData.Load("synthetic_dea_n2000");
+        var data = DeaData.FromArrays(d.X, d.Y);
+        foreach (var rts in new[] { ReturnsToScale.Constant, ReturnsToScale.Variable })
+        {
+            var a = Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Parallel = true });
+            var b = Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Parallel = false });
+            Assert.True(a.FrontierSize < data.UnitCount, "screening was expected to apply");
+            for (var j = 0; j < data.UnitCount; j++)
+            {
+                Assert.Equal(a.Units[j].Efficiency, b.Units[j].Efficiency);
+                Assert.Equal(a.Units[j].Peers, b.Units[j].Peers);
+                Assert.Equal(a.Units[j].PeerLambdas, b.Units[j].PeerLambdas);
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluate_reports_few_units_and_constant_variable_warnings()
+    {
+        var data = DeaData.FromArrays(new double[,] { { 1, 5 }, { 2, 5 }, { 3, 5 } }, new double[,] { { 1 }, { 3 }, { 2 } });
+        var r = Dea.Evaluate(data, new DeaOptions());
+        Assert.Contains(r.Warnings, w => w.Code == DeaWarningCode.FewUnits);
+        Assert.Contains(r.Warnings, w => w.Code == DeaWarningCode.ConstantVariable);
+        Assert.All(r.Units, u => Assert.InRange(u.Efficiency, 0, 1 + 1e-12));
+    }
+}
