@@ -303,7 +303,6 @@ public static class FigureRenderer
         plot.Axes.SquareUnits();
         plot.HideGrid();
         plot.Axes.Frameless();
-        plot.Layout.Frameless();
         var legend = new List<LegendItem>();
         for (var k = 0; k <= 4; k++)
         {

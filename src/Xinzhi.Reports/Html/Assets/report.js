@@ -181,7 +181,7 @@
           }
         },
         visualMap: {
-          min: min, max: max, calculable: true, left: 20, bottom: 70, text: [fmt(max, 3), fmt(min, 3)],
+          min: min, max: max, calculable: true, precision: 3, left: 20, bottom: 70, text: [fmt(max, 3), fmt(min, 3)],
           inRange: { color: ['#fdf1e6', '#f4b183', '#e0604a', '#b3261e', '#6d0f0a'] }
         },
         series: [{
@@ -355,8 +355,8 @@
     draw('chart-kde', {
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return fmt(v, 3); } },
       legend: { bottom: 0, type: 'scroll' },
-      grid: { left: 10, right: 20, top: 30, bottom: 40, containLabel: true },
-      xAxis: { type: 'value', name: L(M.kde.variable), scale: true },
+      grid: { left: 10, right: 20, top: 30, bottom: 56, containLabel: true },
+      xAxis: { type: 'value', name: L(M.kde.variable), nameLocation: 'middle', nameGap: 26, scale: true },
       yAxis: { type: 'value', name: lang === 'zh' ? '密度' : 'Density' },
       series: curves.map(function (c, i) {
         var f = n > 1 ? i / (n - 1) : 1;
