@@ -303,6 +303,7 @@ public static class FigureRenderer
         plot.Axes.SquareUnits();
         plot.HideGrid();
         plot.Axes.Frameless();
+        plot.Title(ctx.Text(new Label($"{year}年新质生产力指数", $"NQPF index, {year}"))); // Frameless() hides the title
         var legend = new List<LegendItem>();
         for (var k = 0; k <= 4; k++)
         {
