@@ -49,6 +49,12 @@ public static class PanelBuilder
             ids[i] = cell?.Trim() ?? "";
         }
 
+        var attributes = attrIdx.Select(j => new KeyValuePair<string, string[]>(
+            table.ColumnNames[j], table.Column(j).Select(c => c?.Trim() ?? "").ToArray())).ToList();
+        if (spec.ResolveProvinces)
+            attributes.AddRange(ResolveProvinceIds(table, idIdx, ids, issues)
+                .Where(a => !attributes.Any(b => b.Key == a.Key)).ToList());
+
         int[]? times = null;
         if (timeIdx >= 0)
         {
@@ -78,9 +84,6 @@ public static class PanelBuilder
             variables.Add(new(name, values));
         }
 
-        var attributes = attrIdx.Select(j => new KeyValuePair<string, string[]>(
-            table.ColumnNames[j], table.Column(j).Select(c => c?.Trim() ?? "").ToArray())).ToList();
-
         // Duplicate keys.
         var seen = new Dictionary<(string, int), int>();
         for (var i = 0; i < n; i++)
@@ -98,6 +101,36 @@ public static class PanelBuilder
         var panel = new Panel(src, spec.IdColumn, spec.TimeColumn, ids, times, variables, attributes, table.SourceRows);
         var fill = PanelFill.Apply(panel, spec.Fill, out var filled);
         return new PanelLoad(filled, fill);
+    }
+
+    /// <summary>Attribute names added by <see cref="PanelSpec.ResolveProvinces"/>.</summary>
+    public const string ProvinceZhAttribute = "province_zh", ProvinceEnAttribute = "province_en", RegionAttribute = "region";
+
+    /// <summary>
+    /// Replaces each id by the GB/T 2260 code of the province it names and returns the attributes province_zh,
+    /// province_en and region; unknown names become issues. Hong Kong, Macao and Taiwan get an empty region.
+    /// </summary>
+    private static List<KeyValuePair<string, string[]>> ResolveProvinceIds(RawTable table, int idIdx, string[] ids, DataIssueCollector issues)
+    {
+        var n = ids.Length;
+        string[] zh = new string[n], en = new string[n], region = new string[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (ids[i].Length == 0) { zh[i] = en[i] = region[i] = ""; continue; } // already reported as missing
+            if (Regions.ChinaProvinces.TryResolve(ids[i], out var p))
+            {
+                ids[i] = p.Code;
+                zh[i] = p.ShortZh;
+                en[i] = p.NameEn;
+                region[i] = p.Region is { } r ? Regions.RegionNames.Key(r) : "";
+            }
+            else
+            {
+                issues.Add(table.Source, table.SourceRows[i], table.ColumnNames[idIdx], Regions.ChinaProvinces.UnknownMessage(ids[i]));
+                zh[i] = en[i] = region[i] = "";
+            }
+        }
+        return [new(ProvinceZhAttribute, zh), new(ProvinceEnAttribute, en), new(RegionAttribute, region)];
     }
 
     /// <summary>Reads a period cell: an integer, or a number with zero fraction ("2010.0").</summary>

@@ -6,12 +6,19 @@ namespace Xinzhi.Data;
 /// <param name="Variables">Numeric columns to load.</param>
 /// <param name="Attributes">Text columns to carry along (e.g. a region group).</param>
 /// <param name="Fill">Treatment of missing numeric cells; <see cref="FillMethod.None"/> makes them an error.</param>
+/// <param name="ResolveProvinces">
+/// When true, the id column holds Chinese province names in any common form (北京, 北京市, Beijing, 110000); each is
+/// resolved through <see cref="Regions.ChinaProvinces"/> to its GB/T 2260 code, which becomes the entity id, and the
+/// attributes <c>province_zh</c>, <c>province_en</c> and <c>region</c> (east/central/west/northeast) are added.
+/// An unknown name is a data error naming file, row and column.
+/// </param>
 public sealed record PanelSpec(
     string IdColumn,
     string? TimeColumn,
     IReadOnlyList<string> Variables,
     IReadOnlyList<string>? Attributes = null,
-    FillMethod Fill = FillMethod.None);
+    FillMethod Fill = FillMethod.None,
+    bool ResolveProvinces = false);
 
 /// <summary>Missing-value treatment, recorded in every run.</summary>
 public enum FillMethod
