@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Xinzhi.Data;
+using Xinzhi.Runs;
+
+namespace Xinzhi.Indices;
+
+/// <summary>
+/// Writes an index run directory (contract B): <c>scores.csv</c>, <c>weights.csv</c>, <c>normalized.csv</c>,
+/// <c>run.json</c>, plus <c>weights_by_period.csv</c> when weights are computed per period.
+/// CSV: UTF-8 without BOM, invariant culture, round-trip doubles, empty field = no value.
+/// </summary>
+public static class IndexOutput
+{
+    public const string Scores = "scores.csv", Weights = "weights.csv", Normalized = "normalized.csv", RunJson = "run.json",
+        WeightsByPeriod = "weights_by_period.csv";
+
+    /// <summary>Writes every file; returns the file names written (run.json last).</summary>
+    public static IReadOnlyList<string> Write(string directory, IndexResult result, RunRecord record)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var model = result.Model;
+        var n = result.RowCount;
+        var m = model.Indicators.Count;
+
+        // Tables are written in parallel: they are independent and formatting doubles dominates the run time.
+        var tasks = new List<Action>
+        {
+            () => WriteTable(Path.Combine(directory, Scores), ScoresHeader(result), n, (i, w) =>
+            {
+                w.Text(result.Ids[i]);
+                w.Int(result.Times?[i]);
+                w.Num(result.Scores[i]);
+                w.Int(result.Ranks[i]);
+                foreach (var node in result.NodeScores) w.Num(node[i]);
+            }),
+            () => WriteTable(Path.Combine(directory, Normalized), ["id", "time", .. model.Columns], n, (i, w) =>
+            {
+                w.Text(result.Ids[i]);
+                w.Int(result.Times?[i]);
+                for (var j = 0; j < m; j++) w.Num(result.Normalized[j][i]);
+            }),
+        };
+        System.Threading.Tasks.Parallel.Invoke(tasks.ToArray());
+        written.Add(Scores);
+        written.Add(Normalized);
+
+        var hasEntropy = result.Entropy is not null;
+        string[] wHeader = hasEntropy
+            ? ["indicator", "direction", "weight", "entropy", "divergence", "node", "path", "name_zh", "name_en"]
+            : ["indicator", "direction", "weight", "node", "path", "name_zh", "name_en"];
+        WriteTable(Path.Combine(directory, Weights), wHeader, m, (j, w) =>
+        {
+            var ind = model.Indicators[j];
+            w.Text(ind.Column);
+            w.Text(ind.DirectionSymbol);
+            w.Num(result.Weights[j]);
+            if (hasEntropy)
+            {
+                w.Num(result.Entropy![j]);
+                w.Num(result.Divergence![j]);
+            }
+            w.Text(ind.Node);
+            w.Text(ind.Path);
+            w.Text(ind.NameZh);
+            w.Text(ind.NameEn);
+        });
+        written.Add(Weights);
+
+        if (result.WeightsByPeriod is { } byPeriod)
+        {
+            var periods = result.Periods.Length == 0 ? [0] : result.Periods;
+            WriteTable(Path.Combine(directory, WeightsByPeriod), ["time", .. model.Columns], byPeriod.Length, (k, w) =>
+            {
+                w.Int(result.Periods.Length == 0 ? null : periods[k]);
+                for (var j = 0; j < m; j++) w.Num(byPeriod[k][j]);
+            });
+            written.Add(WeightsByPeriod);
+        }
+        written.Add(RunJson);
+        (record with { Outputs = written }).WriteTo(Path.Combine(directory, RunJson));
+        return written;
+    }
+
+    private static string[] ScoresHeader(IndexResult result) =>
+        ["id", "time", "score", "rank", .. result.Model.Nodes.Select(g => g.Id)];
+
+    private static void WriteTable(string path, string[] header, int rows, Action<int, RowWriter> row) =>
+        AtomicFile.Write(path, tmp =>
+        {
+            using var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+            var rw = new RowWriter(writer);
+            foreach (var h in header) rw.Text(h);
+            rw.EndRow();
+            for (var i = 0; i < rows; i++)
+            {
+                row(i, rw);
+                rw.EndRow();
+            }
+        });
+
+    /// <summary>Formats cells straight into the writer without boxing or intermediate strings.</summary>
+    private sealed class RowWriter(StreamWriter writer)
+    {
+        private readonly char[] _buffer = new char[64];
+        private bool _first = true;
+
+        private void Sep()
+        {
+            if (!_first) writer.Write(',');
+            _first = false;
+        }
+
+        public void Text(string s)
+        {
+            Sep();
+            if (s.AsSpan().IndexOfAny(",\"\r\n") >= 0) writer.Write("\"" + s.Replace("\"", "\"\"") + "\"");
+            else writer.Write(s);
+        }
+
+        public void Num(double d)
+        {
+            Sep();
+            if (!double.IsFinite(d)) return;
+            if (d.TryFormat(_buffer, out var len, "R", CultureInfo.InvariantCulture)) writer.Write(_buffer, 0, len);
+            else writer.Write(d.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        public void Int(int? v)
+        {
+            Sep();
+            if (v is not { } x) return;
+            x.TryFormat(_buffer, out var len, default, CultureInfo.InvariantCulture);
+            writer.Write(_buffer, 0, len);
+        }
+
+        public void EndRow()
+        {
+            writer.Write('\n');
+            _first = true;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using Xinzhi.Tests.Support;
+
+namespace Xinzhi.Tests.Indices;
+
+/// <summary><c>xinzhi index</c> end to end: contract B files, provenance, console formats and every bad-input case.</summary>
+public sealed class IndexCommandTests
+{
+    private static string Csv(Func<int, int, string, string?>? edit = null)
+    {
+        var rng = new Random(42);
+        var sb = new System.Text.StringBuilder("code,year,x1,x2,x3,x4,x5\n");
+        for (var e = 0; e < 6; e++)
+            for (var t = 0; t < 3; t++)
+            {
+                sb.Append(110000 + e * 10000).Append(',').Append(2020 + t);
+                for (var j = 1; j <= 5; j++)
+                {
+                    var v = (1 + 99 * rng.NextDouble()).ToString("R", CultureInfo.InvariantCulture);
+                    sb.Append(',').Append(edit?.Invoke(e, t, "x" + j) ?? v);
+                }
+                sb.Append('\n');
+            }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Should_write_contract_B_with_framework_node_columns()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        var outDir = dir.File("out");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var scores = File.ReadAllLines(Path.Combine(outDir, "scores.csv"));
+        Assert.Equal("id,time,score,rank,alpha,beta", scores[0]);
+        Assert.Equal(19, scores.Length);
+        var weights = File.ReadAllLines(Path.Combine(outDir, "weights.csv"));
+        Assert.Equal("indicator,direction,weight,entropy,divergence,node,path,name_zh,name_en", weights[0]);
+        Assert.StartsWith("x2,-,", weights[2]);
+        Assert.EndsWith(",alpha,alpha,二,two", weights[2]);
+        var sum = weights.Skip(1).Sum(l => double.Parse(l.Split(',')[2], CultureInfo.InvariantCulture));
+        Assert.Equal(1.0, sum, 12);
+        Assert.Equal("id,time,x1,x2,x3,x4,x5", File.ReadLines(Path.Combine(outDir, "normalized.csv")).First());
+        // Sub-scores of the top nodes sum to the linear score.
+        foreach (var line in scores.Skip(1))
+        {
+            var c = line.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(c[2], c[4] + c[5], 12);
+        }
+        using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
+        var root = run.RootElement;
+        Assert.Equal(64, root.GetProperty("inputs")[0].GetProperty("sha256").GetString()!.Length);
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("version").GetString()));
+        var spec = root.GetProperty("specification");
+        foreach (var key in new[] { "normalize", "scope", "zero", "weights", "weight_level", "weight_scope", "aggregate", "ideal", "rho", "fill", "fill_report", "framework", "entropy_n" })
+            Assert.True(spec.TryGetProperty(key, out _), key);
+        Assert.Equal("minmax", spec.GetProperty("normalize").GetString());
+        Assert.Equal("none", spec.GetProperty("zero").GetString());
+        Assert.Equal(18, spec.GetProperty("entropy_n")[0].GetInt32());
+        Assert.Contains("top 6 in 2022", r.Out);
+    }
+
+    [Fact]
+    public void Should_support_a_flat_indicator_list_and_machine_formats()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var json = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2,+x3", "--weights", "critic",
+            "--aggregate", "topsis", "--out", dir.File("a"), "--format", "json", "--top", "3");
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(3, doc.RootElement.GetProperty("top").GetArrayLength());
+        Assert.Equal("indicator,direction,weight,node,path,name_zh,name_en", File.ReadLines(Path.Combine(dir.File("a"), "weights.csv")).First());
+        var cross = dir.Write("c.csv", "code,x1,x2\n110000,1,5\n120000,2,4\n130000,3,1\n");
+        var csv = CliRunner.Run("index", cross, "--id", "code", "--indicators", "+x1,-x2", "--out", dir.File("b"), "--format", "csv");
+        Assert.True(csv.ExitCode == 0, csv.Error);
+        Assert.StartsWith("rank,id,time,score", csv.Out);
+        // Without --time the time column is empty.
+        Assert.StartsWith("110000,,", File.ReadLines(Path.Combine(dir.File("b"), "scores.csv")).Skip(1).First());
+    }
+
+    [Fact]
+    public void Should_record_ahp_consistency_and_per_period_weights()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var ahp = dir.Write("ahp.csv", "item,x1,x2,x3\nx1,1,3,5\nx2,1/3,1,3\nx3,1/5,1/3,1\n");
+        var outDir = dir.File("o");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2,+x3", "--weights", $"combine:entropy*ahp:{ahp}",
+            "--weight-scope", "period", "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.True(File.Exists(Path.Combine(outDir, "weights_by_period.csv")));
+        var json = File.ReadAllText(Path.Combine(outDir, "run.json"));
+        Assert.Contains("\"cr\": 0.0331", json);
+        Assert.Contains("ahp.csv", json);
+    }
+
+    [Fact]
+    public void Should_exit_2_naming_file_row_and_column_for_a_non_numeric_cell()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((e, t, c) => e == 2 && t == 1 && c == "x3" ? "abc" : null));
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x3", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("row 9", r.Error);
+        Assert.Contains("column 'x3'", r.Error);
+        Assert.False(Directory.Exists(dir.File("o")));
+    }
+
+    [Fact]
+    public void Should_exit_2_on_missing_values_unless_filled_and_record_the_fill()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((e, t, c) => e == 1 && t == 1 && c == "x2" ? "" : null));
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("row 6", r.Error);
+        Assert.Contains("column 'x2'", r.Error);
+        Assert.Contains("--fill", r.Error);
+        var ok = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2", "--fill", "interpolate", "--out", dir.File("o"));
+        Assert.True(ok.ExitCode == 0, ok.Error);
+        var json = File.ReadAllText(Path.Combine(dir.File("o"), "run.json"));
+        Assert.Contains("\"fill\": \"interpolate\"", json);
+        Assert.Contains("\"x2\": 1", json);
+    }
+
+    [Fact]
+    public void Should_exit_2_naming_a_constant_indicator()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, _, c) => c == "x4" ? "7" : null));
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x4", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("column 'x4'", r.Error);
+        Assert.Contains("constant", r.Error);
+    }
+
+    [Fact]
+    public void Should_exit_2_on_non_positive_values_where_ratio_needs_positive_ones()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((e, t, c) => e == 0 && t == 2 && c == "x2" ? "0" : null));
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2", "--normalize", "ratio", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("p.csv, row 4, column 'x2'", r.Error);
+        Assert.Contains("x > 0", r.Error);
+    }
+
+    [Fact]
+    public void Should_exit_2_when_a_zscore_shift_leaves_negative_values_for_entropy()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2", "--normalize", "zscore", "--zscore-shift", "0", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Matches(@"p\.csv, row \d+, column 'x[12]'", r.Error);
+        Assert.Contains("non-negative", r.Error);
+    }
+
+    [Fact]
+    public void Should_exit_2_naming_missing_indicator_columns_and_duplicate_keys()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+nope", "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("nope", r.Error);
+        var dup = dir.Write("d.csv", "code,year,x1\nA,2020,1\nA,2020,2\nB,2020,3\n");
+        var r2 = CliRunner.Run("index", dup, "--id", "code", "--time", "year", "--indicators", "+x1", "--out", dir.File("o"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("row 3", r2.Error);
+        Assert.Contains("duplicate", r2.Error);
+    }
+
+    [Fact]
+    public void Should_exit_2_on_an_inconsistent_AHP_file_unless_forced()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var ahp = dir.Write("ahp.csv", "item,x1,x2,x3\nx1,1,1/9,1/9\nx2,9,1,1/9\nx3,9,9,1\n");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2,+x3", "--weights", "ahp:" + ahp, "--out", dir.File("o"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("ahp.csv, row 1", r.Error);
+        Assert.Contains("CR", r.Error);
+        var forced = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2,+x3", "--weights", "ahp:" + ahp, "--force-ahp", "--out", dir.File("o"));
+        Assert.True(forced.ExitCode == 0, forced.Error);
+        Assert.Contains("warning", forced.Error);
+    }
+
+    [Theory]
+    [InlineData("--normalize", "minmaxx")]
+    [InlineData("--zero", "shift")]
+    [InlineData("--weights", "combine:game(entropy")]
+    [InlineData("--aggregate", "sum")]
+    [InlineData("--scope", "yearly")]
+    public void Should_exit_1_on_bad_option_values(string option, string value)
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var r = CliRunner.Run("index", data, "--id", "code", "--indicators", "+x1,+x2", option, value, "--out", dir.File("o"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains(option, r.Error);
+    }
+
+    [Fact]
+    public void Should_exit_1_when_both_or_neither_framework_and_indicators_are_given()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        Assert.Equal(1, CliRunner.Run("index", data, "--id", "code", "--out", dir.File("o")).ExitCode);
+        Assert.Equal(1, CliRunner.Run("index", data, "--id", "code", "--indicators", "+x1", "--framework", "builtin:nqpf-policy", "--out", dir.File("o")).ExitCode);
+        Assert.Equal(1, CliRunner.Run("index", data, "--id", "code", "--indicators", "x1", "--out", dir.File("o")).ExitCode);
+    }
+}
