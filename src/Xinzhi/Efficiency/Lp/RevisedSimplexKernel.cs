@@ -1,0 +1,361 @@
+namespace Xinzhi.Efficiency.Lp;
+
+/// <summary>
+/// Dense revised simplex on the standard form <c>min c·x  s.t.  A x = b,  x ≥ 0</c> with <c>b ≥ 0</c>, started
+/// from a basis of identity columns chosen by the caller (slacks where they fit, artificials elsewhere).
+/// </summary>
+/// <remarks>
+/// Built for programs with few rows and many columns (DEA envelopment problems: m + s (+1) rows, one column per
+/// reference unit), so the basis inverse is kept explicitly as a small dense matrix and updated by elementary row
+/// operations after each pivot; it is recomputed from scratch every
+/// <see cref="SimplexOptions.RefactorizationInterval"/> pivots to stop error build-up. Pricing is Dantzig's rule
+/// over all non-basic columns; after <see cref="SimplexOptions.DegeneratePivotsBeforeBland"/> consecutive degenerate
+/// pivots it switches to Bland's smallest-index rule (which cannot cycle) until a pivot makes progress. The ratio
+/// test is Harris' two-pass test (largest pivot among near-ties) except under Bland's rule, where it is exact with
+/// ties broken by smallest basic index. Phase one minimises the sum of artificials; remaining zero-level
+/// artificials are pivoted out where possible (otherwise the row is redundant) and never re-enter.
+/// A workspace instance is reused across solves; it is not thread-safe, so use one per thread.
+/// </remarks>
+internal sealed class RevisedSimplexKernel
+{
+    private double[] _binv = [];
+    private double[] _work = [];
+    private double[] _alpha = [];
+    private double[] _phaseOneCost = [];
+    private bool[] _isBasic = [];
+
+    public int Rows { get; private set; }
+
+    public int Columns { get; private set; }
+
+    /// <summary>Column-major constraint matrix: entry (i, j) at <c>A[j * Rows + i]</c>.</summary>
+    public double[] A { get; private set; } = [];
+
+    public double[] B { get; private set; } = [];
+
+    public double[] C { get; private set; } = [];
+
+    public bool[] Artificial { get; private set; } = [];
+
+    /// <summary>For each row, the identity column that starts basic in it.</summary>
+    public int[] InitialBasis { get; private set; } = [];
+
+    public int[] Basis { get; private set; } = [];
+
+    public double[] BasicValues { get; private set; } = [];
+
+    /// <summary>Simplex multipliers c_B B⁻¹ of the phase-two costs at the last solve.</summary>
+    public double[] Duals { get; private set; } = [];
+
+    public int Iterations { get; private set; }
+
+    public double Objective { get; private set; }
+
+    /// <summary>Sizes the workspace and zeroes A, b, c and the artificial flags.</summary>
+    public void Reset(int rows, int columns)
+    {
+        Rows = rows;
+        Columns = columns;
+        if (A.Length < rows * columns) A = new double[Math.Max(rows * columns, A.Length * 2)];
+        else Array.Clear(A, 0, rows * columns);
+        if (C.Length < columns)
+        {
+            var cap = Math.Max(columns, C.Length * 2);
+            C = new double[cap];
+            Artificial = new bool[cap];
+            _phaseOneCost = new double[cap];
+            _isBasic = new bool[cap];
+        }
+        else
+        {
+            Array.Clear(C, 0, columns);
+            Array.Clear(Artificial, 0, columns);
+        }
+        if (B.Length < rows)
+        {
+            B = new double[rows];
+            InitialBasis = new int[rows];
+            Basis = new int[rows];
+            BasicValues = new double[rows];
+            Duals = new double[rows];
+            _binv = new double[rows * rows];
+            _work = new double[Math.Max(rows * rows * 2, rows * 4)];
+            _alpha = new double[rows];
+        }
+        else
+        {
+            Array.Clear(B, 0, rows);
+        }
+    }
+
+    /// <summary>Value of column j in the current basic solution.</summary>
+    public double Value(int j)
+    {
+        for (var k = 0; k < Rows; k++) if (Basis[k] == j) return BasicValues[k];
+        return 0.0;
+    }
+
+    /// <summary>Reduced cost c_j − y·A_j of column j with the phase-two multipliers.</summary>
+    public double ReducedCost(int j)
+    {
+        var m = Rows;
+        var col = j * m;
+        var d = C[j];
+        for (var i = 0; i < m; i++) d -= Duals[i] * A[col + i];
+        return d;
+    }
+
+    public LpStatus Solve(SimplexOptions options)
+    {
+        var m = Rows;
+        var n = Columns;
+        Iterations = 0;
+        Objective = double.NaN;
+        var maxIterations = options.MaxIterations > 0 ? options.MaxIterations : 100 * (m + n) + 1000;
+
+        Array.Clear(_isBasic, 0, n);
+        Array.Clear(_binv, 0, m * m);
+        var anyArtificial = false;
+        for (var i = 0; i < m; i++)
+        {
+            var j = InitialBasis[i];
+            Basis[i] = j;
+            _isBasic[j] = true;
+            _binv[i * m + i] = 1.0;
+            BasicValues[i] = B[i];
+            if (Artificial[j]) anyArtificial = true;
+        }
+
+        if (anyArtificial)
+        {
+            for (var j = 0; j < n; j++) _phaseOneCost[j] = Artificial[j] ? 1.0 : 0.0;
+            var status = RunPhase(_phaseOneCost, options, maxIterations);
+            if (status == LpStatus.IterationLimit) return status;
+            // Phase one is bounded below by zero, so Unbounded cannot happen in exact arithmetic.
+            if (status == LpStatus.Unbounded) return LpStatus.Infeasible;
+            var infeasibility = 0.0;
+            var bScale = 1.0;
+            for (var i = 0; i < m; i++) bScale = Math.Max(bScale, Math.Abs(B[i]));
+            for (var k = 0; k < m; k++) if (Artificial[Basis[k]]) infeasibility += Math.Max(0.0, BasicValues[k]);
+            if (infeasibility > options.FeasibilityTolerance * bScale) return LpStatus.Infeasible;
+            DriveOutArtificials(options);
+        }
+
+        var phaseTwo = RunPhase(C, options, maxIterations);
+        if (phaseTwo != LpStatus.Optimal) return phaseTwo;
+        ComputeDuals(C);
+        var z = 0.0;
+        for (var k = 0; k < m; k++) z += C[Basis[k]] * BasicValues[k];
+        Objective = z;
+        return LpStatus.Optimal;
+    }
+
+    private void ComputeDuals(double[] cost)
+    {
+        var m = Rows;
+        for (var i = 0; i < m; i++)
+        {
+            var y = 0.0;
+            for (var k = 0; k < m; k++) y += cost[Basis[k]] * _binv[k * m + i];
+            Duals[i] = y;
+        }
+    }
+
+    private LpStatus RunPhase(double[] cost, SimplexOptions options, int maxIterations)
+    {
+        var m = Rows;
+        var n = Columns;
+        var a = A;
+        var y = Duals;
+        var alpha = _alpha.AsSpan(0, m);
+        var degenerateRun = 0;
+        var sinceRefactor = 0;
+        while (true)
+        {
+            if (Iterations >= maxIterations) return LpStatus.IterationLimit;
+            ComputeDuals(cost);
+            var bland = degenerateRun >= options.DegeneratePivotsBeforeBland;
+            var entering = -1;
+            var best = -options.OptimalityTolerance;
+            for (var j = 0; j < n; j++)
+            {
+                if (_isBasic[j] || Artificial[j]) continue;
+                var col = j * m;
+                var d = cost[j];
+                for (var i = 0; i < m; i++) d -= y[i] * a[col + i];
+                if (d < best)
+                {
+                    entering = j;
+                    if (bland) break;
+                    best = d;
+                }
+            }
+            if (entering < 0) return LpStatus.Optimal;
+
+            var qcol = entering * m;
+            for (var i = 0; i < m; i++)
+            {
+                var s = 0.0;
+                var row = i * m;
+                for (var k = 0; k < m; k++) s += _binv[row + k] * a[qcol + k];
+                alpha[i] = s;
+            }
+
+            var leaving = -1;
+            if (bland)
+            {
+                var minRatio = double.PositiveInfinity;
+                for (var i = 0; i < m; i++)
+                {
+                    if (alpha[i] <= options.PivotTolerance) continue;
+                    var ratio = Math.Max(0.0, BasicValues[i]) / alpha[i];
+                    if (ratio < minRatio - 1e-14)
+                    {
+                        minRatio = ratio;
+                        leaving = i;
+                    }
+                    else if (ratio <= minRatio + 1e-14 && Basis[i] < Basis[leaving])
+                    {
+                        minRatio = Math.Min(minRatio, ratio);
+                        leaving = i;
+                    }
+                }
+            }
+            else
+            {
+                var bound = double.PositiveInfinity;
+                for (var i = 0; i < m; i++)
+                {
+                    if (alpha[i] <= options.PivotTolerance) continue;
+                    var ratio = (Math.Max(0.0, BasicValues[i]) + options.FeasibilityTolerance) / alpha[i];
+                    if (ratio < bound) bound = ratio;
+                }
+                var bestPivot = 0.0;
+                for (var i = 0; i < m; i++)
+                {
+                    if (alpha[i] <= options.PivotTolerance) continue;
+                    if (Math.Max(0.0, BasicValues[i]) / alpha[i] <= bound && alpha[i] > bestPivot)
+                    {
+                        bestPivot = alpha[i];
+                        leaving = i;
+                    }
+                }
+            }
+            if (leaving < 0) return LpStatus.Unbounded;
+
+            var step = Math.Max(0.0, BasicValues[leaving]) / alpha[leaving];
+            Pivot(entering, leaving, alpha, step);
+            Iterations++;
+            degenerateRun = step <= 1e-12 ? degenerateRun + 1 : 0;
+            if (++sinceRefactor >= options.RefactorizationInterval)
+            {
+                Refactorize();
+                sinceRefactor = 0;
+            }
+        }
+    }
+
+    private void Pivot(int entering, int leaving, ReadOnlySpan<double> alpha, double step)
+    {
+        var m = Rows;
+        for (var i = 0; i < m; i++)
+            if (i != leaving) BasicValues[i] -= step * alpha[i];
+        BasicValues[leaving] = step;
+
+        var pivot = alpha[leaving];
+        var prow = leaving * m;
+        for (var k = 0; k < m; k++) _binv[prow + k] /= pivot;
+        for (var i = 0; i < m; i++)
+        {
+            if (i == leaving) continue;
+            var f = alpha[i];
+            if (f == 0.0) continue;
+            var row = i * m;
+            for (var k = 0; k < m; k++) _binv[row + k] -= f * _binv[prow + k];
+        }
+        _isBasic[Basis[leaving]] = false;
+        _isBasic[entering] = true;
+        Basis[leaving] = entering;
+    }
+
+    private void DriveOutArtificials(SimplexOptions options)
+    {
+        var m = Rows;
+        var n = Columns;
+        var alpha = _alpha.AsSpan(0, m);
+        for (var r = 0; r < m; r++)
+        {
+            if (!Artificial[Basis[r]]) continue;
+            var bestJ = -1;
+            var bestV = 1e-9;
+            for (var j = 0; j < n; j++)
+            {
+                if (_isBasic[j] || Artificial[j]) continue;
+                var v = 0.0;
+                var col = j * m;
+                for (var k = 0; k < m; k++) v += _binv[r * m + k] * A[col + k];
+                if (Math.Abs(v) > bestV)
+                {
+                    bestV = Math.Abs(v);
+                    bestJ = j;
+                }
+            }
+            if (bestJ < 0) continue; // redundant row: the artificial stays basic at zero and never moves
+            var qcol = bestJ * m;
+            for (var i = 0; i < m; i++)
+            {
+                var s = 0.0;
+                for (var k = 0; k < m; k++) s += _binv[i * m + k] * A[qcol + k];
+                alpha[i] = s;
+            }
+            Pivot(bestJ, r, alpha, BasicValues[r] / alpha[r]);
+            Iterations++;
+        }
+        _ = options;
+    }
+
+    /// <summary>Recomputes B⁻¹ from the basis columns (Gauss-Jordan, partial pivoting) and x_B = B⁻¹ b.</summary>
+    private void Refactorize()
+    {
+        var m = Rows;
+        var w = m * 2;
+        var aug = _work; // [B | I] row-major, width 2m
+        for (var i = 0; i < m; i++)
+        {
+            for (var k = 0; k < m; k++) aug[i * w + k] = A[Basis[k] * m + i];
+            for (var k = 0; k < m; k++) aug[i * w + m + k] = i == k ? 1.0 : 0.0;
+        }
+        for (var c = 0; c < m; c++)
+        {
+            var p = c;
+            var pv = Math.Abs(aug[c * w + c]);
+            for (var i = c + 1; i < m; i++)
+            {
+                var v = Math.Abs(aug[i * w + c]);
+                if (v > pv) { pv = v; p = i; }
+            }
+            if (pv < 1e-14) return; // numerically singular: keep the updated inverse rather than make it worse
+            if (p != c)
+                for (var k = 0; k < w; k++) (aug[c * w + k], aug[p * w + k]) = (aug[p * w + k], aug[c * w + k]);
+            var inv = 1.0 / aug[c * w + c];
+            for (var k = 0; k < w; k++) aug[c * w + k] *= inv;
+            for (var i = 0; i < m; i++)
+            {
+                if (i == c) continue;
+                var f = aug[i * w + c];
+                if (f == 0.0) continue;
+                for (var k = 0; k < w; k++) aug[i * w + k] -= f * aug[c * w + k];
+            }
+        }
+        for (var i = 0; i < m; i++)
+        {
+            for (var k = 0; k < m; k++) _binv[i * m + k] = aug[i * w + m + k];
+        }
+        for (var i = 0; i < m; i++)
+        {
+            var s = 0.0;
+            for (var k = 0; k < m; k++) s += _binv[i * m + k] * B[k];
+            BasicValues[i] = s;
+        }
+    }
+}
