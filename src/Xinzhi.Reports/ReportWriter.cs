@@ -8,7 +8,11 @@ using Xinzhi.Runs;
 namespace Xinzhi.Reports;
 
 /// <summary>What <see cref="ReportWriter.Write"/> produced.</summary>
-public sealed record ReportOutput(string Directory, string Html, string Workbook, string RunJson, IReadOnlyList<string> Figures, IReadOnlyList<string> Warnings);
+public sealed record ReportOutput(string Directory, string Html, string Workbook, string RunJson, IReadOnlyList<string> Figures, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Every file written (full paths), run.json last.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+}
 
 /// <summary>
 /// Writes a report directory: <c>index.html</c> (self-contained, offline), <c>results.xlsx</c> (every table),
@@ -17,31 +21,39 @@ public sealed record ReportOutput(string Directory, string Html, string Workbook
 /// </summary>
 public static class ReportWriter
 {
-    public static ReportOutput Write(ReportModel model, string directory, RunRecord run)
+    public static ReportOutput Write(ReportModel model, string directory, RunRecord run, bool html = true, bool workbook = true, bool figures = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(run);
         Directory.CreateDirectory(directory);
-        var html = Path.Combine(directory, "index.html");
+        var htmlPath = Path.Combine(directory, "index.html");
         var xlsx = Path.Combine(directory, "results.xlsx");
         var runJson = Path.Combine(directory, "run.json");
         var figuresDir = Path.Combine(directory, "figures");
 
-        var figures = FigureRenderer.Write(model, figuresDir);
-        var warnings = model.Provenance.Warnings.Concat(figures.Warnings).ToList();
+        var figureResult = figures ? FigureRenderer.Write(model, figuresDir) : new FigureResult([], [], null);
+        var warnings = model.Provenance.Warnings.Concat(figureResult.Warnings).ToList();
         var withWarnings = model with { Provenance = model.Provenance with { Warnings = warnings } };
 
-        AtomicFile.Write(html, tmp => File.WriteAllText(tmp, HtmlReportRenderer.Render(withWarnings), new UTF8Encoding(false)));
-        XlsxReportRenderer.Write(withWarnings, xlsx);
-
-        var outputs = new List<string> { html, xlsx };
-        outputs.AddRange(figures.Files);
+        var outputs = new List<string>();
+        if (html)
+        {
+            AtomicFile.Write(htmlPath, tmp => File.WriteAllText(tmp, HtmlReportRenderer.Render(withWarnings), new UTF8Encoding(false)));
+            outputs.Add(htmlPath);
+        }
+        if (workbook)
+        {
+            XlsxReportRenderer.Write(withWarnings, xlsx);
+            outputs.Add(xlsx);
+        }
+        outputs.AddRange(figureResult.Files);
         var record = run with
         {
             Warnings = run.Warnings.Concat(warnings).Distinct(StringComparer.Ordinal).ToList(),
             Outputs = outputs.Select(p => Path.GetRelativePath(directory, p).Replace('\\', '/')).ToList(),
         };
         record.WriteTo(runJson);
-        return new ReportOutput(directory, html, xlsx, runJson, figures.Files, warnings);
+        outputs.Add(runJson);
+        return new ReportOutput(directory, htmlPath, xlsx, runJson, figureResult.Files, warnings) { Files = outputs };
     }
 }

@@ -145,8 +145,10 @@ public static class FigureRenderer
             s.LegendText = ctx.Text(name);
             s.LineWidth = 2;
             s.MarkerSize = 5;
+            // The national mean is black and thicker; dashed lines are avoided because Skia's SVG backend cannot
+            // write path effects (it prints "Unsupported path effect" for each).
             s.Color = i == series.Count - 1 ? Colors.Black : Hex(i);
-            if (i == series.Count - 1) s.LinePattern = LinePattern.Dashed;
+            if (i == series.Count - 1) s.LineWidth = 3;
         }
         YearTicks(plot);
         InvariantLeftTicks(plot);
