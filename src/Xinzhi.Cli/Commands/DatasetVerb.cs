@@ -29,8 +29,8 @@ public sealed class DatasetVerb : ICliVerb
             var result = ChinaProvincesDataset.Write(src, dir);
             foreach (var c in result.Checks) context.Console.WriteLine("check: " + c);
             foreach (var name in result.Files.Keys) context.Console.WriteLine("wrote " + Path.Combine(dir, name));
-            // run.json goes beside, not inside, the dataset folder: the folder's files must stay byte-identical.
-            var inputs = Directory.GetFiles(src, "*.csv").Order(StringComparer.Ordinal).Select(RunRecord.Describe).ToArray();
+            // DIR/run.json records the sources' SHA-256; the byte-for-byte check covers the data files, not run.json.
+            var inputs = ChinaProvincesDataset.SourceFiles.Select(f => RunRecord.Describe(Path.Combine(src, f))).ToArray();
             new RunRecord
             {
                 Command = "dataset build-china-provinces",
@@ -39,7 +39,7 @@ public sealed class DatasetVerb : ICliVerb
                 Specification = new Dictionary<string, object?> { ["from"] = src, ["out"] = dir },
                 Outputs = result.Files.Keys.Select(k => Path.Combine(dir, k)).ToArray(),
                 Warnings = result.Checks.ToArray(),
-            }.WriteTo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir)) + ".run.json");
+            }.WriteTo(Path.Combine(dir, "run.json"));
             return 0;
         }));
         cmd.Subcommands.Add(build);

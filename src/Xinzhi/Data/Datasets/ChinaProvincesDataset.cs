@@ -43,6 +43,9 @@ public static class ChinaProvincesDataset
     private const string WContiguity = "renjiyi_W_contiguity_rowstd_31prov.csv";
     private const string WEconomic = "renjiyi_W_economic_distance_31prov.csv";
 
+    /// <summary>The source files the build reads, relative to the source folder.</summary>
+    public static IReadOnlyList<string> SourceFiles { get; } = [Techme, Nbs, Labor, Capital, Ceads, WContiguity, WEconomic];
+
     /// <summary>Builds every generated file from <paramref name="sourceDir"/> (the nqpf folder).</summary>
     /// <exception cref="DataValidationException">A source file is missing or violates an assumption of the build.</exception>
     public static DatasetBuild Build(string sourceDir)
