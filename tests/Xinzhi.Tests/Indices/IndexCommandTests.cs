@@ -216,4 +216,38 @@ public sealed class IndexCommandTests
         Assert.Equal(1, CliRunner.Run("index", data, "--id", "code", "--indicators", "+x1", "--framework", "builtin:nqpf-policy", "--out", dir.File("o")).ExitCode);
         Assert.Equal(1, CliRunner.Run("index", data, "--id", "code", "--indicators", "x1", "--out", dir.File("o")).ExitCode);
     }
+
+    [Fact]
+    public void Should_apply_AHP_level_by_level_with_one_block_per_node()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv());
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        var ahp = dir.Write("ahp.csv", """
+            # top level: the two nodes
+            item,alpha,beta
+            alpha,1,3
+            beta,1/3,1
+
+            item,x3,x1,x2
+            x3,1,1,1
+            x1,1,1,1
+            x2,1,1,1
+
+            item,x4,x5
+            x4,1,1
+            x5,1,1
+            """);
+        var outDir = dir.File("o");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--weights", "ahp:" + ahp, "--weight-level", "nodes", "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var w = File.ReadAllLines(Path.Combine(outDir, "weights.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[2], CultureInfo.InvariantCulture)).ToArray();
+        double[] expected = [0.75 / 3, 0.75 / 3, 0.75 / 3, 0.125, 0.125];
+        for (var j = 0; j < 5; j++) Assert.Equal(expected[j], w[j], 12);
+        var missing = dir.Write("m.csv", "item,alpha,beta\nalpha,1,3\nbeta,1/3,1\n");
+        var r2 = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--weights", "ahp:" + missing, "--weight-level", "nodes", "--out", outDir);
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("m.csv", r2.Error);
+        Assert.Contains("no comparison matrix for the items {x1, x2, x3}", r2.Error);
+    }
 }
