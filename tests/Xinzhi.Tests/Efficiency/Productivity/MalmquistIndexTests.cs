@@ -81,6 +81,26 @@ public sealed class MalmquistIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(DistanceOrientation.Input)]
+    [InlineData(DistanceOrientation.None)]
+    public void Sbm_Malmquist_on_the_engine_equals_the_closed_form_with_one_input_and_one_output(DistanceOrientation orientation)
+    {
+        // With one input and one output under CRS, SBM ρ = θ inside the technology and super-SBM δ = r/R outside it,
+        // so the SBM Malmquist index (cross-period points outside use super-SBM) is the ratio of average products.
+        const int seed = 17;
+        var d = RandomPanel(seed, 10, 3);
+        var sbm = MalmquistIndex.Compute(d, new(Model: DistanceModel.Sbm, Orientation: orientation));
+        var closed = MalmquistIndex.Compute(d, new(), new SingleRatioCrsDistance(DistanceModel.Radial, DistanceOrientation.Input));
+        Assert.Contains(sbm.Rows, r => r.Distances.FromTo > 1); // some cross-period points lie outside (super-SBM used)
+        for (var i = 0; i < sbm.Rows.Count; i++)
+        {
+            Assert.Equal(MalmquistStatus.Ok, sbm.Rows[i].Status);
+            Assert.True(Math.Abs(sbm.Rows[i].Tfpch - closed.Rows[i].Tfpch) < 1e-9, $"seed {seed} {sbm.Rows[i]}");
+            Assert.True(Math.Abs(sbm.Rows[i].Techch - closed.Rows[i].Techch) < 1e-9, $"seed {seed} {sbm.Rows[i]}");
+        }
+    }
+
     [Fact]
     public void Luenberger_with_radial_input_distances_matches_its_closed_form()
     {
