@@ -212,12 +212,12 @@ public sealed partial class DeaReferenceSet
                 {
                     lp.Set(m + r, k + r, 1.0);
                     lp.Set(m + s + r, k + r, 1.0);
-                    if (p[m + r] > 0) lp.SetCost(k + r, -1.0 / (sEff * p[m + r]));
+                    if (p[m + r] > 0) lp.SetCost(k + r, 1.0 / (sEff * p[m + r]));
                 }
             }
             var status = lp.Solve(SimplexOptions);
             if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), lp.Iterations);
-            delta = input ? 1.0 + lp.Objective : 1.0 / (1.0 + lp.Objective);
+            delta = input ? 1.0 + lp.Objective : 1.0 / (1.0 - lp.Objective);
             if (input) for (var i = 0; i < m; i++) slacks[i] = lp.Value(k + i);
             else for (var r = 0; r < s; r++) slacks[m + r] = lp.Value(k + r);
             (peers, lambdas) = CollectPeers(lp, units, 0, 1.0);

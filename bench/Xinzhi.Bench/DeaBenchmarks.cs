@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Xinzhi.Data;
+using Xinzhi.Efficiency;
+
+namespace Xinzhi.Bench;
+
+/// <summary>Shared helpers of the DEA benchmarks.</summary>
+internal static class DeaBenchData
+{
+    public static string SharedData(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Xinzhi.slnx"))) dir = dir.Parent;
+        return Path.Combine(dir!.FullName, "..", "shared", "data", file);
+    }
+
+    public static (double[,] X, double[,] Y) LoadSynthetic(string file)
+    {
+        var t = CsvTableReader.Read(SharedData(file));
+        var n = t.RowCount;
+        var x = new double[n, 3];
+        var y = new double[n, 2];
+        string[] xs = ["x1", "x2", "x3"], ys = ["y1", "y2"];
+        for (var c = 0; c < 3; c++) { var col = t.Column(xs[c]); for (var j = 0; j < n; j++) x[j, c] = double.Parse(col[j]!, CultureInfo.InvariantCulture); }
+        for (var c = 0; c < 2; c++) { var col = t.Column(ys[c]); for (var j = 0; j < n; j++) y[j, c] = double.Parse(col[j]!, CultureInfo.InvariantCulture); }
+        return (x, y);
+    }
+
+    /// <summary>The generator of ../shared/data/README.md (x ~ U(10,100); f = 3(x1x2x3)^0.3; u ~ |N(0, 0.3²)|;
+    /// θ ~ U(0.1, π/2 − 0.1); y1 = f e^−u cos θ, y2 = f e^−u sin θ), with .NET's RNG instead of R's.</summary>
+    public static (double[,] X, double[,] Y) Generate(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var x = new double[n, 3];
+        var y = new double[n, 2];
+        for (var j = 0; j < n; j++)
+        {
+            for (var c = 0; c < 3; c++) x[j, c] = Math.Round(10 + 90 * rng.NextDouble(), 6);
+            var f = 3 * Math.Pow(x[j, 0] * x[j, 1] * x[j, 2], 0.3);
+            var z = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+            var u = Math.Abs(0.3 * z);
+            var th = 0.1 + (Math.PI / 2 - 0.2) * rng.NextDouble();
+            var v = f * Math.Exp(-u);
+            y[j, 0] = Math.Round(v * Math.Cos(th), 6);
+            y[j, 1] = Math.Round(v * Math.Sin(th), 6);
+        }
+        return (x, y);
+    }
+
+    public static void Time(TextWriter output, string label, double[,] x, double[,] y, ReturnsToScale rts, DeaOrientation o, double? peerSeconds, string peerName, int repeats)
+    {
+        var best = double.MaxValue;
+        var frame = 0;
+        long iterations = 0;
+        for (var rep = 0; rep < repeats; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            var set = new DeaReferenceSet(x, y);
+            frame = set.PrepareFrontier(rts);
+            var screen = sw.Elapsed.TotalSeconds;
+            var n = set.UnitCount;
+            var scores = new double[n];
+            long it = 0;
+            Parallel.For(0, n, () => 0L, (j, _, local) =>
+            {
+                var r = set.Radial(set.Inputs(j), set.Outputs(j), rts, o);
+                scores[j] = r.Value;
+                return local + r.Iterations;
+            }, local => Interlocked.Add(ref it, local));
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            if (rep == 0) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({label}: screening {screen:F3} s, evaluation {sw.Elapsed.TotalSeconds - screen:F3} s)"));
+            iterations = it;
+        }
+        var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   {label}: {best:F3} s (best of {repeats}; frame {frame} of {x.GetLength(0)} units; {iterations} pivots){ratio}"));
+    }
+}
+
+/// <summary>n = 5000 synthetic set, VRS input (oracles.md §5: Benchmarking 16.49 s, deaR 51.42 s).</summary>
+public sealed class DeaN5000Benchmark : IBenchmark
+{
+    public string Name => "dea-n5000";
+
+    public string Description => "radial DEA on synthetic_dea_n5000.csv (VRS/CRS, input/output), all units";
+
+    public void Run(TextWriter output)
+    {
+        var (x, y) = DeaBenchData.LoadSynthetic("synthetic_dea_n5000.csv");
+        output.WriteLine($"   {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        DeaBenchData.Time(output, "VRS input ", x, y, ReturnsToScale.Variable, DeaOrientation.Input, 16.49, "Benchmarking::dea", 3);
+        DeaBenchData.Time(output, "CRS input ", x, y, ReturnsToScale.Constant, DeaOrientation.Input, 10.36, "Benchmarking::dea", 3);
+        DeaBenchData.Time(output, "VRS output", x, y, ReturnsToScale.Variable, DeaOrientation.Output, 12.73, "Benchmarking::dea", 3);
+        DeaBenchData.Time(output, "CRS output", x, y, ReturnsToScale.Constant, DeaOrientation.Output, 9.71, "Benchmarking::dea", 3);
+    }
+}
+
+/// <summary>100,000 units from the same generator, VRS input (target &lt; 10 s).</summary>
+public sealed class DeaN100kBenchmark : IBenchmark
+{
+    public string Name => "dea-n100000";
+
+    public string Description => "radial DEA, 100,000 synthetic units (generator of data/README.md), VRS input";
+
+    public void Run(TextWriter output)
+    {
+        var (x, y) = DeaBenchData.Generate(100_000, 20250101 + 100_000);
+        DeaBenchData.Time(output, "VRS input ", x, y, ReturnsToScale.Variable, DeaOrientation.Input, null, "", 1);
+        DeaBenchData.Time(output, "CRS input ", x, y, ReturnsToScale.Constant, DeaOrientation.Input, null, "", 1);
+    }
+}
+
+/// <summary>Per-LP overhead on a small set (charnes1981-sized random data, 70 units, m = 5, s = 3).</summary>
+public sealed class DeaSmallLpBenchmark : IBenchmark
+{
+    public string Name => "dea-small-lp";
+
+    public string Description => "100,000 radial VRS LPs on 70 units (per-LP overhead), single thread";
+
+    public void Run(TextWriter output)
+    {
+        var rng = new Random(1);
+        var x = new double[70, 5];
+        var y = new double[70, 3];
+        for (var j = 0; j < 70; j++)
+        {
+            for (var i = 0; i < 5; i++) x[j, i] = 10 + 90 * rng.NextDouble();
+            for (var r = 0; r < 3; r++) y[j, r] = 10 + 90 * rng.NextDouble();
+        }
+        var set = new DeaReferenceSet(x, y);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        long it = 0;
+        for (var k = 0; k < 100_000; k++)
+        {
+            var j = k % 70;
+            it += set.Radial(set.Inputs(j), set.Outputs(j), ReturnsToScale.Variable, DeaOrientation.Input).Iterations;
+        }
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   wall {sw.Elapsed.TotalSeconds:F3} s, cpu {used.TotalSeconds:F3} s, {it / 100000.0:F1} pivots/LP, {1e6 * used.TotalSeconds / 100000:F1} µs/LP"));
+    }
+}
