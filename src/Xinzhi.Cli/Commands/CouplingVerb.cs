@@ -38,18 +38,23 @@ public sealed class CouplingVerb : ICliVerb
             var panel = input.LoadPanel(parse, parse.GetValue(id)!, timeCol, cols).Panel;
             var u = cols.Select(panel.Variable).ToArray();
             var issues = new DataIssueCollector();
+            var clampedCells = 0;
             for (var i = 0; i < panel.RowCount; i++)
             {
                 var allZero = true;
                 for (var s = 0; s < cols.Length; s++)
                 {
                     var v = u[s][i];
-                    if (!(v >= 0 && v <= 1)) issues.Add(panel.Source, panel.SourceRows[i], cols[s], $"score {v} is outside [0, 1]; coupling needs standardised subsystem scores");
+                    if (v is < 0 or > 1 && CouplingCoordination.TryClamp(v, out _)) clampedCells++;
+                    if (!CouplingCoordination.TryClamp(v, out _)) issues.Add(panel.Source, panel.SourceRows[i], cols[s], $"score {v} is outside [0, 1]; coupling needs standardised subsystem scores");
                     if (v != 0) allZero = false;
                 }
                 if (allZero) issues.Add(panel.Source, panel.SourceRows[i], null, "all subsystem scores are 0, so C = 0/0 is undefined");
             }
             issues.ThrowIfAny();
+            var warnings = new List<Xinzhi.Analysis.AnalysisWarning>();
+            if (clampedCells > 0)
+                warnings.Add(new("clamped", $"{clampedCells} score(s) within {CouplingCoordination.Tolerance:G} of [0, 1] (rounding, e.g. LP efficiency 1.000000000000296) were clamped to [0, 1]"));
             var header = new List<string> { "id" };
             if (timeCol is not null) header.Add("time");
             header.AddRange(["C", "T", "D", "level", "level_zh", "level_en"]);
@@ -73,7 +78,8 @@ public sealed class CouplingVerb : ICliVerb
                 ["levels"] = "廖重斌 (1999) ten levels, lower bounds inclusive",
             };
             AnalysisCli.WriteRun(AnalysisCli.RunJsonFor(outPath), "coupling", "coupling-coordination/" + CliParse.Kebab(f.ToString()),
-                [input.Describe(parse)], spec, [], [outPath]);
+                [input.Describe(parse)], spec, warnings, [outPath]);
+            AnalysisCli.PrintWarnings(context, warnings);
             AnalysisCli.Done(context, outPath);
             return 0;
         }));

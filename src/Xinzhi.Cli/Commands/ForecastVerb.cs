@@ -41,9 +41,17 @@ public sealed class ForecastVerb : ICliVerb
             var w = new CsvTableWriter(["id", "time", "value", "fitted", "forecast"]);
             var s = new CsvTableWriter(["id", "n", "a", "b", "C", "P", "mape_pct", "accuracy", "class_ratio_min", "class_ratio_max",
                 "class_ratio_lower", "class_ratio_upper_textbook", "class_ratio_upper_symmetric", "class_ratio_pass_textbook", "class_ratio_pass_symmetric"]);
-            foreach (var entity in panel.Entities)
+            // The panel is sorted by entity, so each entity's rows are contiguous.
+            var groups = new List<(string Entity, int[] Rows)>();
+            for (var i = 0; i < panel.RowCount;)
             {
-                var rows = Enumerable.Range(0, panel.RowCount).Where(i => panel.Ids[i] == entity).ToArray();
+                var j = i;
+                while (j < panel.RowCount && panel.Ids[j] == panel.Ids[i]) j++;
+                groups.Add((panel.Ids[i], Enumerable.Range(i, j - i).ToArray()));
+                i = j;
+            }
+            foreach (var (entity, rows) in groups)
+            {
                 var times = rows.Select(i => panel.Times![i]).ToArray();
                 var src = $"{panel.Source}, entity '{entity}'";
                 var step = times.Length > 1 ? times[1] - times[0] : 1;

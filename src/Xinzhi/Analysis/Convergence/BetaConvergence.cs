@@ -147,7 +147,10 @@ public static class BetaConvergence
                 var cx = complete.Select(kv => Math.Log(kv.Value.First)).ToArray();
                 var cs = LinearRegression.Fit(cy, [Enumerable.Repeat(1.0, cy.Length).ToArray(), cx], ["const", "ln_y0"], CovarianceType.HC1);
                 var beta = cs.Coefficient("ln_y0");
-                var speed = -Math.Log(1 + span * beta) / span;
+                var speed = 1 + span * beta > 0 ? -Math.Log(1 + span * beta) / span : double.NaN;
+                if (!(speed > 0))
+                    warnings.Add(new AnalysisWarning("no-convergence", $"cross-section: β = {beta:G6}: no β convergence" +
+                        (double.IsNaN(speed) ? "; 1 + Tβ ≤ 0, so λ is undefined" : $"; λ = {speed:G6} < 0 is a divergence rate") + " and there is no half-life"));
                 models.Add(new BetaModel("cross-section", cs, beta, span, speed, speed > 0 ? Math.Log(2) / speed : double.NaN, complete.Length));
             }
         }
@@ -181,7 +184,9 @@ public static class BetaConvergence
         var speed = 1 + beta > 0 ? -Math.Log(1 + beta) / tau : double.NaN;
         var half = speed > 0 ? Math.Log(2) / speed : double.NaN;
         if (!(speed > 0))
-            warnings.Add(new AnalysisWarning("no-convergence", $"{name}: β = {beta:G6} ≥ 0 (or ≤ −1): no β convergence, so no speed/half-life"));
+            warnings.Add(new AnalysisWarning("no-convergence", 1 + beta > 0
+                ? $"{name}: β = {beta:G6} ≥ 0: no β convergence; λ = {speed:G6} < 0 is a divergence rate and there is no half-life"
+                : $"{name}: β = {beta:G6} ≤ −1: λ = −ln(1 + β) is undefined (overshooting); no speed or half-life"));
         return new BetaModel(name, r, beta, tau, speed, half, entities);
     }
 }

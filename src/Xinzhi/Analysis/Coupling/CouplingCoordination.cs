@@ -51,6 +51,19 @@ public static class CouplingCoordination
         return Levels[0];
     }
 
+    /// <summary>
+    /// Scores within this distance outside [0, 1] are clamped (efficiency scores from linear programs come out as
+    /// 1.000000000000296); anything further is an error.
+    /// </summary>
+    public const double Tolerance = 1e-9;
+
+    /// <summary>Clamps a score within <see cref="Tolerance"/> of [0, 1]; returns false when it is further outside.</summary>
+    public static bool TryClamp(double u, out double clamped)
+    {
+        clamped = Math.Clamp(u, 0, 1);
+        return u >= -Tolerance && u <= 1 + Tolerance;
+    }
+
     /// <summary>Equal weights α_i = 1/n.</summary>
     public static double[] EqualWeights(int n) => Enumerable.Repeat(1.0 / n, n).ToArray();
 
@@ -63,9 +76,12 @@ public static class CouplingCoordination
         if (n < 2) throw new ArgumentException($"Coupling needs at least two subsystems, got {n}.", nameof(u));
         if (alpha.Length != n) throw new ArgumentException($"Expected {n} weights, got {alpha.Length}.", nameof(alpha));
         double sum = 0, asum = 0, max = 0, t = 0;
+        var clamped = new double[n];
+        for (var i = 0; i < n; i++)
+            if (!TryClamp(u[i], out clamped[i])) throw new ArgumentException($"Subsystem score {u[i]} is outside [0, 1].", nameof(u));
+        u = clamped;
         for (var i = 0; i < n; i++)
         {
-            if (!(u[i] >= 0 && u[i] <= 1)) throw new ArgumentException($"Subsystem score {u[i]} is outside [0, 1].", nameof(u));
             if (!(alpha[i] >= 0)) throw new ArgumentException($"Weight {alpha[i]} is negative.", nameof(alpha));
             sum += u[i];
             asum += alpha[i];

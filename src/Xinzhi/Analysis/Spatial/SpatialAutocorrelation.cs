@@ -109,8 +109,8 @@ public static class SpatialAutocorrelation
         var others = new double[n - 1];
         for (var i = 0; i < n; i++)
         {
-            var stat = z[i] * lag[i] / m2;
             var island = w.RowSum(i) == 0;
+            var stat = island ? 0 : z[i] * lag[i] / m2; // an island's lag is 0; avoid writing −0
             var quadrant = island ? "island" : (z[i] > 0, lag[i] > 0) switch
             {
                 (true, true) => "HH",
