@@ -12,7 +12,8 @@ namespace Xinzhi.Tests.Reports;
 /// languages render without console errors. Screenshots go to <c>artifacts/report/</c>. Without Chromium the test
 /// fails and says to run <c>.ci/install</c>: it never passes silently.
 /// </summary>
-public sealed class HtmlReportBrowserTests
+[Collection(DemoReportCollection.Name)]
+public sealed class HtmlReportBrowserTests(DemoReportFixture demo)
 {
     public static readonly string[] AllCharts =
     [
@@ -128,5 +129,20 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(expected.Order(), Strings(p["charts"]).Order());
         Assert.Contains("not available in this build", (await page2.EvaluateAsync("document.getElementById('chart-trend-gtfp').textContent"))!.GetValue<string>());
         await page2.ScreenshotAsync(Path.Combine(ArtifactDir, "partial-en.png"));
+
+        // The real report of `xinzhi demo` on the shipped data: every section present, both languages clean.
+        demo.AssertSucceeded();
+        var demoUrl = new Uri(demo.File("index.html")).AbsoluteUri;
+        var page3 = await browser.NewPageAsync(1400, 1000);
+        foreach (var lang in new[] { "zh", "en" })
+        {
+            var s = await LoadAsync(page3, demoUrl + "#lang=" + lang, lang);
+            AssertNoErrors(s, browser, "demo " + lang);
+            Assert.Equal(AllCharts.Order(), Strings(s["charts"]).Order());
+            Assert.Empty(Strings(s["unavailable"]));
+            await AssertChartsPainted(page3, AllCharts);
+            Assert.True((await page3.EvaluateAsync("document.querySelectorAll('#logic-diagram svg').length"))!.GetValue<int>() == 1, "logic diagram");
+            await page3.ScreenshotAsync(Path.Combine(ArtifactDir, $"demo-{lang}.png"));
+        }
     }
 }

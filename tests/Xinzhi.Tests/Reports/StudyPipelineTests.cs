@@ -1,0 +1,188 @@
+using System.Globalization;
+using MiniExcelLibs;
+using Xinzhi.Data;
+using Xinzhi.Reports.Pipeline;
+using Xinzhi.Tests.Support;
+
+namespace Xinzhi.Tests.Reports;
+
+/// <summary>
+/// <c>xinzhi demo</c>, <c>xinzhi init</c> + <c>xinzhi run</c> end to end on the shipped data, and the numbers of the
+/// report against the individual verbs run on the same data with the same options (one pipeline).
+/// </summary>
+[Collection(DemoReportCollection.Name)]
+public sealed class StudyPipelineTests(DemoReportFixture demo)
+{
+    private static string Panel => ShippedData.ChinaProvincesPanel();
+
+    private static List<Dictionary<string, string?>> ReadCsv(string path)
+    {
+        var t = CsvTableReader.Read(path);
+        var rows = new List<Dictionary<string, string?>>();
+        for (var i = 0; i < t.RowCount; i++)
+        {
+            var row = new Dictionary<string, string?>(StringComparer.Ordinal);
+            for (var c = 0; c < t.ColumnNames.Count; c++) row[t.ColumnNames[c]] = t.Column(c)[i];
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static double D(string? s) => double.Parse(s!, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static void RunOk(params string[] args)
+    {
+        var r = CliRunner.Run(args);
+        Assert.True(r.ExitCode == 0, $"xinzhi {string.Join(' ', args)} exited {r.ExitCode}\n{r.Out}\n{r.Error}");
+    }
+
+    [Fact]
+    public void Demo_should_write_the_whole_report_and_print_a_summary()
+    {
+        demo.AssertSucceeded();
+        foreach (var f in new[] { "index.html", "results.xlsx", "run.json", "figures/index-map.png", "figures/index-map.svg", "figures/kde.png",
+                                  "index/scores.csv", "index/weights.csv", "index/normalized.csv", "index/run.json", "tfp/malmquist.csv",
+                                  "analysis/dagum.csv", "analysis/kde.csv", "analysis/coupling.csv", "analysis/obstacle_top.csv", "analysis/forecast.csv" })
+        {
+            Assert.True(File.Exists(demo.File(f)), $"{f} missing");
+        }
+        Assert.Contains("Top three in 2023", demo.Result.Out);
+        Assert.Contains("广东", demo.Result.Out);
+        Assert.DoesNotContain("not available", demo.Result.Out);
+
+        var run = File.ReadAllText(demo.File("run.json"));
+        Assert.Contains(RunRecordSha(Panel), run);
+        Assert.Contains("\"aggregate\": \"topsis\"", run);
+        Assert.Contains("\"technology\": \"global\"", run);
+        Assert.Contains("\"dropped_units\"", run);
+    }
+
+    private static string RunRecordSha(string path) => Xinzhi.Runs.RunRecord.Describe(path).Sha256;
+
+    [Fact]
+    public void Index_scores_in_the_report_should_equal_xinzhi_index()
+    {
+        demo.AssertSucceeded();
+        using var dir = new TempDir();
+        RunOk("index", Panel, "--id", "code", "--time", "year", "--framework", "builtin:china-provinces",
+            "--normalize", "minmax", "--scope", "pooled", "--weights", "entropy", "--aggregate", "topsis", "--out", dir.File("idx"));
+        Assert.Equal(File.ReadAllText(dir.File("idx/scores.csv")), File.ReadAllText(demo.File("index/scores.csv")));
+        Assert.Equal(File.ReadAllText(dir.File("idx/weights.csv")), File.ReadAllText(demo.File("index/weights.csv")));
+
+        // The number shown in the workbook (and the page, from the same model) is the verb's number.
+        var verb = ReadCsv(dir.File("idx/scores.csv")).Single(r => r["id"] == "440000" && r["time"] == "2023");
+        var sheet = MiniExcel.Query(demo.File("results.xlsx"), useHeaderRow: true, sheetName: "得分 Scores").Cast<IDictionary<string, object?>>()
+            .Single(r => (string?)r["代码 id"] == "440000" && Convert.ToInt32(r["年份 time"], CultureInfo.InvariantCulture) == 2023);
+        Assert.Equal(D(verb["score"]), Convert.ToDouble(sheet["综合指数 score"], CultureInfo.InvariantCulture));
+        Assert.Equal(int.Parse(verb["rank"]!, CultureInfo.InvariantCulture), Convert.ToInt32(sheet["排名 rank"], CultureInfo.InvariantCulture));
+        Assert.Contains("\"score\":" + verb["score"], File.ReadAllText(demo.File("index.html"))); // the page's model holds the same double
+    }
+
+    [Fact]
+    public void Dagum_and_kde_should_equal_xinzhi_inequality_and_xinzhi_kde_on_the_index_scores()
+    {
+        demo.AssertSucceeded();
+        using var dir = new TempDir();
+        // scores.csv of the index run joined with the region of each province.
+        var region = ReadCsv(Panel).GroupBy(r => r["code"]!).ToDictionary(g => g.Key, g => g.First()["region"]);
+        var w = new CsvTableWriter(["id", "time", "score", "region"]);
+        foreach (var r in ReadCsv(demo.File("index/scores.csv"))) w.AppendRow(r["id"], r["time"], r["score"], region[r["id"]!]);
+        w.Save(dir.File("scores.csv"));
+
+        RunOk("inequality", dir.File("scores.csv"), "--value", "score", "--group", "region", "--time", "time", "--measure", "dagum", "--out", dir.File("dagum.csv"));
+        var verb = ReadCsv(dir.File("dagum.csv")).Where(r => r["component"] is "G" or "Gw" or "Gnb" or "Gt" or "Gw_share" or "Gnb_share" or "Gt_share" or "Gjj" or "Gjh").ToList();
+        var mine = ReadCsv(demo.File("analysis/dagum.csv"));
+        Assert.Equal(verb.Count, mine.Count);
+        foreach (var v in verb)
+        {
+            var m = mine.Single(x => x["time"] == v["time"] && x["component"] == v["component"] && x["group"] == v["group"] && x["group2"] == v["group2"]);
+            Assert.Equal(D(v["value"]), D(m["value"]), 12);
+        }
+
+        RunOk("kde", dir.File("scores.csv"), "--value", "score", "--time", "time", "--out", dir.File("kde.csv"));
+        var kv = ReadCsv(dir.File("kde.csv"));
+        var km = ReadCsv(demo.File("analysis/kde.csv"));
+        Assert.Equal(kv.Count, km.Count);
+        for (var i = 0; i < kv.Count; i += 97)
+        {
+            Assert.Equal(D(kv[i]["x"]), D(km[i]["x"]), 12);
+            Assert.Equal(D(kv[i]["density"]), D(km[i]["density"]), 12);
+        }
+    }
+
+    [Fact]
+    public void Green_tfp_should_equal_xinzhi_malmquist_on_the_same_panel()
+    {
+        demo.AssertSucceeded();
+        using var dir = new TempDir();
+        // The panel the study used: 2010-2019 (TFP columns end in 2019), Tibet dropped (no CEADs CO2).
+        var rows = ReadCsv(Panel).Where(r => int.Parse(r["year"]!, CultureInfo.InvariantCulture) <= 2019 && r["code"] != "540000").ToList();
+        var w = new CsvTableWriter(["code", "year", "capital_stock", "employment", "real_gdp", "co2"]);
+        foreach (var r in rows) w.AppendRow(r["code"], r["year"], r["capital_stock"], r["employment"], r["real_gdp"], r["co2"]);
+        w.Save(dir.File("tfp.csv"));
+        RunOk("malmquist", dir.File("tfp.csv"), "--id", "code", "--time", "year", "--inputs", "capital_stock,employment", "--outputs", "real_gdp",
+            "--bad", "co2", "--model", "sbm", "--rts", "crs", "--orientation", "none", "--technology", "global", "--out", dir.File("m.csv"));
+        var verb = ReadCsv(dir.File("m.csv"));
+        var mine = ReadCsv(demo.File("tfp/malmquist.csv"));
+        Assert.Equal(verb.Count, mine.Count);
+        Assert.Equal(30 * 9, mine.Count);
+        foreach (var v in verb)
+        {
+            var m = mine.Single(x => x["id"] == v["id"] && x["from"] == v["from"]);
+            foreach (var c in new[] { "tfpch", "effch", "techch", "cum_tfpch" }) Assert.Equal(D(v[c]), D(m[c]), 12);
+        }
+    }
+
+    [Fact]
+    public void Init_then_run_on_a_copy_of_the_project_file_should_reproduce_the_demo()
+    {
+        demo.AssertSucceeded();
+        using var dir = new TempDir();
+        RunOk("init", dir.File("study.yaml"));
+        Assert.Contains("builtin:china-provinces", File.ReadAllText(dir.File("study.yaml")));
+        Assert.Equal(1, CliRunner.Run("init", dir.File("study.yaml")).ExitCode); // no silent overwrite
+
+        Directory.CreateDirectory(dir.File("copy"));
+        // A copy, edited as a user would: no figures (faster), its own output folder relative to the file.
+        var yaml = File.ReadAllText(dir.File("study.yaml")).Replace("  figures: true", "  figures: false").Replace("dir: xinzhi-report", "dir: out");
+        File.WriteAllText(dir.File("copy/study.yaml"), yaml);
+        RunOk("run", dir.File("copy/study.yaml"));
+        Assert.True(File.Exists(dir.File("copy/out/index.html")));
+        Assert.False(Directory.Exists(dir.File("copy/out/figures")));
+        Assert.Equal(File.ReadAllText(demo.File("index/scores.csv")), File.ReadAllText(dir.File("copy/out/index/scores.csv")));
+        Assert.Equal(File.ReadAllText(demo.File("analysis/coupling.csv")), File.ReadAllText(dir.File("copy/out/analysis/coupling.csv")));
+    }
+
+    [Fact]
+    public void Run_should_reject_a_bad_project_file_with_its_line()
+    {
+        using var dir = new TempDir();
+        var bad = dir.Write("bad.yaml", ProjectFile.ExampleYaml.Replace("  aggregate: topsis", "  agregate: topsis"));
+        var r = CliRunner.Run("run", bad);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("line", r.Error);
+        Assert.Contains("agregate", r.Error);
+
+        var missing = CliRunner.Run("run", dir.File("nope.yaml"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("xinzhi init", missing.Error);
+
+        var wrongOption = dir.Write("w.yaml", ProjectFile.ExampleYaml.Replace("  aggregate: topsis", "  aggregate: median"));
+        var w = CliRunner.Run("run", wrongOption, "--out", dir.File("o"));
+        Assert.Equal(1, w.ExitCode);
+        Assert.Contains("index.aggregate", w.Error);
+    }
+
+    [Fact]
+    public void Example_project_should_parse_to_the_documented_defaults()
+    {
+        var p = ProjectFile.Parse(ProjectFile.ExampleYaml);
+        Assert.Equal("builtin:china-provinces", p.Data.File);
+        Assert.Equal("topsis", p.Index.Aggregate);
+        Assert.Equal("entropy", p.Index.Weights);
+        Assert.Equal(["capital_stock", "employment"], p.Tfp.Inputs);
+        Assert.Equal(["co2"], p.Tfp.Bad);
+        Assert.Null(p.YearRange());
+        Assert.Equal((2012, 2019), ProjectFile.Parse(ProjectFile.ExampleYaml.Replace("years:\n\nindex:", "years: 2012-2019\n\nindex:")).YearRange());
+    }
+}
