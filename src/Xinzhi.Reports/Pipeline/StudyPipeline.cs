@@ -147,6 +147,7 @@ public static class StudyPipeline
             {
                 tfp = RunTfp(project, table, outDir, methods, spec, warnings, progress);
                 files.Add("tfp/malmquist.csv");
+                files.Add("tfp/efficiency.csv");
             }
             catch (XinzhiException e)
             {
@@ -488,6 +489,56 @@ public static class StudyPipeline
             cumulative.Add(new CumulativeRow(r.Entity, r.To, Finite(r.CumulativeTfpch)));
         }
         w.Save(Path.Combine(outDir, "tfp", "malmquist.csv"));
+
+        // Static green efficiency per year: the same SBM model (CO₂ as a bad output) against each year's frontier,
+        // as `xinzhi dea --model sbm --bad ... --time year` computes it.
+        var efficiency = new List<EfficiencyRow>();
+        var deaOptions = new Xinzhi.Efficiency.DeaOptions
+        {
+            Model = options.Model switch
+            {
+                DistanceModel.Sbm => Xinzhi.Efficiency.DeaModelKind.Sbm,
+                DistanceModel.Ddf => Xinzhi.Efficiency.DeaModelKind.Directional,
+                _ => Xinzhi.Efficiency.DeaModelKind.Radial,
+            },
+            ReturnsToScale = options.Scale == ScaleAssumption.Constant ? Xinzhi.Efficiency.ReturnsToScale.Constant : Xinzhi.Efficiency.ReturnsToScale.Variable,
+            Orientation = options.Orientation switch
+            {
+                DistanceOrientation.Input => Xinzhi.Efficiency.DeaOrientation.Input,
+                DistanceOrientation.Output => Xinzhi.Efficiency.DeaOrientation.Output,
+                _ => Xinzhi.Efficiency.DeaOrientation.NonOriented,
+            },
+        };
+        if (deaOptions.Model == Xinzhi.Efficiency.DeaModelKind.Radial && deaOptions.Orientation == Xinzhi.Efficiency.DeaOrientation.NonOriented)
+            deaOptions = deaOptions with { Orientation = Xinzhi.Efficiency.DeaOrientation.Input };
+        var ew = new CsvTableWriter(["id", "time", "efficiency", "status"]);
+        var tp = load.Panel;
+        foreach (var period in tp.Periods)
+        {
+            var rows = tp.RowsInPeriod(period);
+            double[,] Matrix(IReadOnlyList<string> cols)
+            {
+                var m = new double[rows.Length, cols.Count];
+                for (var c = 0; c < cols.Count; c++)
+                {
+                    var v = tp.Variable(cols[c]);
+                    for (var k = 0; k < rows.Length; k++) m[k, c] = v[rows[k]];
+                }
+                return m;
+            }
+            var dd = new Xinzhi.Efficiency.DeaData(rows.Select(r => tp.Ids[r]).ToArray(), Matrix(t.Inputs), Matrix(t.Outputs),
+                t.Bad.Count > 0 ? Matrix(t.Bad) : null, t.Inputs, t.Outputs, t.Bad, tp.Source, rows.Select(r => tp.SourceRows[r]).ToArray());
+            var dr = Xinzhi.Efficiency.Dea.Evaluate(dd, deaOptions);
+            warnings.AddRange(dr.Warnings.Select(x => $"green efficiency {period}: {x}"));
+            foreach (var u in dr.Units)
+            {
+                var ok = u.Status == Xinzhi.Efficiency.DeaStatus.Optimal;
+                var status = Kebab(u.Status);
+                efficiency.Add(new EfficiencyRow(dd.Ids[u.Unit], period, ok ? Finite(u.Efficiency) : null, status));
+                ew.AppendRow(dd.Ids[u.Unit], period, ok ? u.Efficiency : null, status);
+            }
+        }
+        ew.Save(Path.Combine(outDir, "tfp", "efficiency.csv"));
         var tfpSpec = new Dictionary<string, object?>
         {
             ["inputs"] = t.Inputs, ["outputs"] = t.Outputs, ["bad_outputs"] = t.Bad,
@@ -497,6 +548,7 @@ public static class StudyPipeline
             ["unbalanced"] = Kebab(options.Unbalanced), ["years"] = tfpYears, ["years_rule"] = note.En, ["dropped_units"] = dropped,
             ["direction_of_progress"] = "> 1 = progress", ["cumulative"] = "chain product from each unit's first period = 1",
             ["method"] = options.MethodName(), ["distance_programs"] = result.DistanceProgramCount,
+            ["efficiency"] = $"{Kebab(deaOptions.Model)}, {Kebab(deaOptions.ReturnsToScale)}, {Kebab(deaOptions.Orientation)}, frontier per period, bad outputs {Kebab(deaOptions.BadOutputDisposability)}ly disposable",
         };
         spec["tfp"] = tfpSpec;
         methods.Add(new MethodNote("tfp", new Label("绿色全要素生产率", "Green total factor productivity"),
@@ -506,6 +558,7 @@ public static class StudyPipeline
         return new TfpSection
         {
             Method = new Label(options.MethodName(), options.MethodName()),
+            Efficiency = efficiency,
             Changes = changes,
             Cumulative = cumulative,
         };

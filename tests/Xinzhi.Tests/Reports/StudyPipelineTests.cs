@@ -131,6 +131,18 @@ public sealed class StudyPipelineTests(DemoReportFixture demo)
             var m = mine.Single(x => x["id"] == v["id"] && x["from"] == v["from"]);
             foreach (var c in new[] { "tfpch", "effch", "techch", "cum_tfpch" }) Assert.Equal(D(v[c]), D(m[c]), 12);
         }
+
+        RunOk("dea", dir.File("tfp.csv"), "--id", "code", "--time", "year", "--inputs", "capital_stock,employment", "--outputs", "real_gdp",
+            "--bad", "co2", "--model", "sbm", "--rts", "crs", "--orientation", "none", "--out", dir.File("e.csv"));
+        var ev = ReadCsv(dir.File("e.csv"));
+        var em = ReadCsv(demo.File("tfp/efficiency.csv"));
+        Assert.Equal(ev.Count, em.Count);
+        foreach (var v in ev)
+        {
+            var m = em.Single(x => x["id"] == v["id"] && x["time"] == v["time"]);
+            Assert.Equal(v["status"], m["status"]);
+            if (v["efficiency"] is { Length: > 0 } e) Assert.Equal(D(e), D(m["efficiency"]), 12);
+        }
     }
 
     [Fact]

@@ -29,6 +29,9 @@
     gtfpDecompTitle: ['绿色全要素生产率分解', 'Green TFP decomposition'],
     gtfpDecompLead: ['全国省份几何平均：GTFP 变化 = 效率变化 × 技术变化（>1 表示进步）。',
       'Geometric mean over provinces: GTFP change = efficiency change × technical change (>1 means progress).'],
+    efficiencyTitle: ['绿色效率', 'Green efficiency'],
+    efficiencyLead: ['逐年前沿下的 SBM 绿色效率（含非期望产出），区域内省份平均。',
+      'SBM green efficiency against each year\'s frontier (with the undesirable output), mean over the provinces of each region.'],
     dagumTitle: ['Dagum 基尼系数分解', 'Dagum Gini decomposition'],
     dagumLead: ['总体基尼系数及区域内差异、区域间净差异、超变密度的贡献率。',
       'Overall Gini and the contributions of within-region, net between-region and transvariation parts.'],
@@ -315,6 +318,12 @@
     draw('chart-gtfp-decomp', opt);
   }
 
+  function renderEfficiency() {
+    if (!M.tfp || !(M.tfp.efficiency || []).length) return showUnavailable('chart-efficiency', 'tfp');
+    var ey = Object.keys(byKey(M.tfp.efficiency, 'time')).map(Number).sort(function (a, b) { return a - b; });
+    draw('chart-efficiency', lineOption(ey, groupSeries(byKey(M.tfp.efficiency, 'time'), function (r) { return r.efficiency; }, ey), lang === 'zh' ? '效率' : 'Efficiency'));
+  }
+
   function dagumRows(component) { return M.dagum.rows.filter(function (r) { return r.component === component; }); }
   function renderDagum() {
     if (!M.dagum) { showUnavailable('chart-dagum', 'dagum'); return showUnavailable('chart-dagum-groups', 'dagum'); }
@@ -550,6 +559,7 @@
     guarded('trend-index', renderTrendIndex);
     guarded('trend-gtfp', renderTrendGtfp);
     guarded('gtfp-decomp', renderGtfpDecomp);
+    guarded('efficiency', renderEfficiency);
     guarded('dagum', renderDagum);
     guarded('kde', renderKde);
     guarded('coupling', renderCoupling);
