@@ -308,11 +308,9 @@ public static class StudyPipeline
                     rows.Add(new Model.ObstacleRow(row.Id, t, x.Rank, x.Item, new Label(x.NameZh, x.NameEn), x.Obstacle));
                     w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
                 }
-                foreach (var x in row.Nodes)
-                {
-                    nodeRows.Add(new NodeObstacleRow(row.Id, t, x.Item, x.Obstacle));
-                    if (x.Rank <= top) w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
-                }
+                foreach (var x in row.Nodes) nodeRows.Add(new NodeObstacleRow(row.Id, t, x.Item, x.Obstacle));
+                foreach (var x in row.Nodes.Where(x => x.Rank <= top).OrderBy(x => x.Rank))
+                    w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
             }
             w.Save(Path.Combine(outDir, "analysis", "obstacle_top.csv"));
             files.Add("analysis/obstacle_top.csv");

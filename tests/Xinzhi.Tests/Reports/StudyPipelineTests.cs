@@ -111,6 +111,49 @@ public sealed class StudyPipelineTests(DemoReportFixture demo)
     }
 
     [Fact]
+    public void Coupling_obstacles_and_forecasts_should_equal_xinzhi_coupling_obstacle_and_forecast()
+    {
+        demo.AssertSucceeded();
+        using var dir = new TempDir();
+        var scores = demo.File("index/scores.csv");
+
+        RunOk("coupling", scores, "--id", "id", "--time", "time", "--systems", "laborers,means-of-labor,objects-of-labor", "--out", dir.File("c.csv"));
+        var cv = ReadCsv(dir.File("c.csv"));
+        var cm = ReadCsv(demo.File("analysis/coupling.csv"));
+        Assert.Equal(cv.Count, cm.Count);
+        for (var i = 0; i < cv.Count; i++)
+        {
+            Assert.Equal((cv[i]["id"], cv[i]["time"], cv[i]["level"]), (cm[i]["id"], cm[i]["time"], cm[i]["level"]));
+            foreach (var c in new[] { "C", "T", "D" }) Assert.Equal(D(cv[i][c]), D(cm[i][c]), 12);
+        }
+
+        RunOk("obstacle", demo.File("index"), "--top", "5", "--out", dir.File("o.csv"));
+        var top = Directory.GetFiles(dir.Path, "o*top*.csv").Single();
+        var ov = ReadCsv(top);
+        var om = ReadCsv(demo.File("analysis/obstacle_top.csv"));
+        Assert.Equal(ov.Count, om.Count);
+        for (var i = 0; i < ov.Count; i++)
+        {
+            Assert.Equal((ov[i]["id"], ov[i]["time"], ov[i]["kind"], ov[i]["rank"], ov[i]["item"]), (om[i]["id"], om[i]["time"], om[i]["kind"], om[i]["rank"], om[i]["item"]));
+            Assert.Equal(D(ov[i]["obstacle"]), D(om[i]["obstacle"]), 12);
+        }
+
+        RunOk("forecast", scores, "--id", "id", "--time", "time", "--value", "score", "--model", "gm11", "--horizon", "3", "--out", dir.File("f.csv"));
+        var fv = ReadCsv(dir.File("f.csv"));
+        var fm = ReadCsv(demo.File("analysis/forecast.csv"));
+        Assert.Equal(fv.Count, fm.Count);
+        for (var i = 0; i < fv.Count; i++)
+        {
+            Assert.Equal((fv[i]["id"], fv[i]["time"]), (fm[i]["id"], fm[i]["time"]));
+            foreach (var c in new[] { "value", "fitted", "forecast" })
+            {
+                if (string.IsNullOrEmpty(fv[i][c])) Assert.True(string.IsNullOrEmpty(fm[i][c]), $"{c} row {i}");
+                else Assert.Equal(D(fv[i][c]), D(fm[i][c]), 12);
+            }
+        }
+    }
+
+    [Fact]
     public void Green_tfp_should_equal_xinzhi_malmquist_on_the_same_panel()
     {
         demo.AssertSucceeded();

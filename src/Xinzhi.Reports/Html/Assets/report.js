@@ -284,7 +284,7 @@
       legend: { bottom: 0, type: 'scroll' },
       grid: { left: 10, right: 20, top: 30, bottom: 40, containLabel: true },
       xAxis: { type: 'category', data: xs.map(String), boundaryGap: false },
-      yAxis: { type: 'value', name: yName, scale: true },
+      yAxis: { type: 'value', name: yName, scale: true, nameTextStyle: { align: 'left' } },
       series: series
     };
   }
@@ -341,7 +341,7 @@
       grid: { left: 10, right: 10, top: 34, bottom: 40, containLabel: true },
       color: ['#23395d', '#c98a12', '#8f5d46', '#b3261e'],
       xAxis: { type: 'category', data: ys.map(String) },
-      yAxis: [{ type: 'value', name: t('share'), max: 100 }, { type: 'value', name: 'G', scale: true }],
+      yAxis: [{ type: 'value', name: t('share'), max: 100, nameTextStyle: { align: 'left' } }, { type: 'value', name: 'G', scale: true, nameTextStyle: { align: 'right' } }],
       series: ['Gw', 'Gnb', 'Gt'].map(function (p) {
         return { name: t(p), type: 'bar', stack: 'share', barMaxWidth: 22, data: ys.map(function (y) { return share(p, y); }) };
       }).concat([{ name: t('G'), type: 'line', yAxisIndex: 1, symbolSize: 6, data: ys.map(function (y) { return at('G', y); }) }])
