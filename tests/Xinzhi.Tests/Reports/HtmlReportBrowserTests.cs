@@ -97,6 +97,7 @@ public sealed class HtmlReportBrowserTests(DemoReportFixture demo)
         // The logic diagram SVG is embedded; citations are escaped, not interpreted.
         Assert.True((await page.EvaluateAsync("document.querySelectorAll('#logic-diagram svg').length"))!.GetValue<int>() == 1);
         Assert.Contains("<b>not bold</b>", (await page.EvaluateAsync("document.getElementById('sources').textContent"))!.GetValue<string>());
+        Assert.Equal(1 + ReportModelFixture.Provinces.Length, (await page.EvaluateAsync("document.querySelectorAll('#table-scores tr').length"))!.GetValue<int>());
         await page.ScreenshotAsync(Path.Combine(ArtifactDir, "index-zh.png"));
 
         // Switch to English through the hash, as the language links do.

@@ -21,6 +21,9 @@
     radarTitle: ['三大要素雷达图', 'Radar of the three elements'],
     radarLead: ['所选省份的劳动者、劳动资料、劳动对象分指数，与所属区域及全国平均对比。',
       'Sub-indices of laborers, means of labor and objects of labor for the selected province, against its region and the national mean.'],
+    scoreTableTitle: ['指数与分指数', 'Index and sub-indices'],
+    scoreTableLead: ['所选年份各省综合指数、排名及三大要素分指数。', 'Composite index, rank and the three element sub-indices of every province in the selected year.'],
+    region: ['区域', 'Region'],
     trendIndexTitle: ['指数趋势', 'Index trends'],
     trendIndexLead: ['各区域省份综合指数的平均值。', 'Mean composite index of the provinces in each region.'],
     trendGtfpTitle: ['绿色全要素生产率趋势', 'Green TFP trends'],
@@ -226,6 +229,18 @@
         label: { show: true, position: 'right', fontSize: 10, formatter: function (p) { return fmt(p.value, 3); } }
       }]
     });
+  }
+
+  function renderScoreTable() {
+    if (!M.index) { el('table-scores').innerHTML = ''; return; }
+    var nodes = elementNodes();
+    var rows = scoresOf(state.year).slice().sort(function (a, b) { return a.rank - b.rank; });
+    el('table-scores').innerHTML = '<tr><th>' + [t('rank'), t('province'), t('region'), t('score')].concat(nodes.map(function (n) { return L(n.name); })).map(esc).join('</th><th>') + '</th></tr>' +
+      rows.map(function (r) {
+        var e = entityById[r.id];
+        return '<tr><td class="num">' + r.rank + '</td><td>' + esc(ename(r.id)) + '</td><td>' + esc(gname(e && e.group)) + '</td><td class="num">' + fmt(r.score) + '</td>' +
+          nodes.map(function (n) { return '<td class="num">' + fmt(r.subScores[n.id]) + '</td>'; }).join('') + '</tr>';
+      }).join('');
   }
 
   function elementNodes() { return M.index.nodes.filter(function (n) { return n.depth === 0; }); }
@@ -536,6 +551,7 @@
 
   function renderYearDependent() {
     guarded('ranking', renderRanking);
+    guarded('score-table', renderScoreTable);
     guarded('radar', renderRadar);
     guarded('obstacles', renderObstacles);
     guarded('overview', renderOverview);
@@ -556,6 +572,7 @@
     guarded('map', renderMap);
     guarded('ranking', renderRanking);
     guarded('radar', renderRadar);
+    guarded('score-table', renderScoreTable);
     guarded('trend-index', renderTrendIndex);
     guarded('trend-gtfp', renderTrendGtfp);
     guarded('gtfp-decomp', renderGtfpDecomp);
