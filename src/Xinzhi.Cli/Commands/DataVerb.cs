@@ -33,6 +33,7 @@ public sealed class DataVerb : ICliVerb
         check.SetAction(parse => XinzhiCli.Guard(context, () =>
         {
             var table = input.ReadTable(parse);
+            foreach (var note in table.Notes) context.Error.WriteLine("note: " + note);
             var idCol = parse.GetValue(id)!;
             var timeCol = parse.GetValue(time);
             var attrs = CliParse.List(parse.GetValue(attributes));
@@ -103,6 +104,32 @@ public sealed class DataVerb : ICliVerb
             return 0;
         }));
         cmd.Subcommands.Add(check);
+
+        var provinces = new Command("provinces",
+            "List the province table used by --resolve-provinces: GB/T 2260 code, Chinese and English names, NBS region.");
+        var resolveName = new Argument<string[]>("NAME") { Description = "Optional names or codes to resolve.", Arity = ArgumentArity.ZeroOrMore };
+        provinces.Arguments.Add(resolveName);
+        provinces.SetAction(parse => XinzhiCli.Guard(context, () =>
+        {
+            var names = parse.GetValue(resolveName) ?? [];
+            var grid = new Table().AddColumns("input", "code", "name_zh", "short_zh", "name_en", "region");
+            var unknown = new DataIssueCollector();
+            IEnumerable<(string Input, Xinzhi.Data.Regions.Province P)> rows = names.Length == 0
+                ? Xinzhi.Data.Regions.ChinaProvinces.All.Select(p => (p.Code, p))
+                : names.Select(n => Xinzhi.Data.Regions.ChinaProvinces.TryResolve(n, out var p) ? (n, p) : (n, null!))
+                    .Where(r =>
+                    {
+                        if (r.Item2 is null) unknown.Add("(arguments)", null, null, Xinzhi.Data.Regions.ChinaProvinces.UnknownMessage(r.n));
+                        return r.Item2 is not null;
+                    });
+            foreach (var (input, p) in rows.ToList())
+                grid.AddRow(Markup.Escape(input), p.Code, p.NameZh, p.ShortZh, Markup.Escape(p.NameEn),
+                    p.NbsRegion is { } r ? Xinzhi.Data.Regions.RegionNames.Key(r) : "-");
+            context.Console.Write(grid);
+            unknown.ThrowIfAny();
+            return 0;
+        }));
+        cmd.Subcommands.Add(provinces);
         return cmd;
     }
 

@@ -25,13 +25,12 @@ public sealed class ReshapeVerb : ICliVerb
         };
         var indicator = new Option<string[]>("--indicator")
         {
-            Description = "Indicator name per input, in order (repeat or comma-separate). Default: the file stem, or the sheet name with --all-sheets.",
-            AllowMultipleArgumentsPerToken = true,
+            Description = "Indicator name per input table, in order (comma-separated or repeated). Default: the file stem, or the sheet name with --all-sheets.",
         };
         var sheet = new Option<string?>("--sheet") { Description = "Worksheet of the XLSX inputs (default: the first)." };
         var allSheets = new Option<bool>("--all-sheets") { Description = "Read every sheet of each XLSX input, one indicator per sheet named by the sheet." };
         var encoding = new Option<string?>("--encoding") { Description = "Text encoding of CSV inputs: utf-8, gbk, gb18030 (default: detect)." };
-        var region = new Option<string?>("--region-column") { Description = "Column holding the region names (default: the first column)." };
+        var region = new Option<string?>("--region-column") { Description = "Column holding the region names (default: the first column); with wide-by-year, the column holding the years." };
         var resolve = new Option<bool>("--resolve-provinces")
         {
             Description = "Resolve region names (北京, 北京市, Beijing, 110000 ...) to GB/T 2260 codes and add province_zh, province_en, region.",

@@ -88,6 +88,23 @@ public static class CsvTableReader
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new DataValidationException(new DataIssue(source, null, null, "the file is empty"));
+
+        // NBS exports (data.stats.gov.cn) start with title lines such as 数据库：分省年度数据 / 指标：… / 时间：… above
+        // the header: set them aside as notes (with their line numbers) and keep counting lines from the file's start.
+        var notes = new List<DataIssue>();
+        var lineOffset = 0;
+        var hasDelimiter = text.AsSpan().IndexOfAny(",;\t") >= 0; // a one-column file has no title lines to set aside
+        while (hasDelimiter)
+        {
+            var end = text.IndexOf('\n');
+            if (end < 0) break;
+            var line = text[..end].TrimEnd('\r');
+            if (line.IndexOfAny([',', ';', '\t']) >= 0 || !RawTable.IsTitleText(line)) break;
+            notes.Add(new DataIssue(source, lineOffset + 1, null, $"title line set aside: {line.Trim()}"));
+            text = text[(end + 1)..];
+            lineOffset++;
+        }
+
         var firstLine = text.AsSpan(0, Math.Max(0, text.IndexOfAny(['\r', '\n']) is var k and >= 0 ? k : text.Length));
         var separator = InferSeparator(firstLine);
 
@@ -102,7 +119,7 @@ public static class CsvTableReader
         var names = reader.Header.ColNames.Select(n => n.Trim()).ToArray();
         var issues = new DataIssueCollector();
         for (var j = 0; j < names.Length; j++)
-            if (names[j].Length == 0) issues.Add(source, 1, $"#{j + 1}", "empty column name in the header");
+            if (names[j].Length == 0) issues.Add(source, lineOffset + 1, $"#{j + 1}", "empty column name in the header");
         issues.ThrowIfAny();
 
         var cols = new List<string?>[names.Length];
@@ -110,8 +127,13 @@ public static class CsvTableReader
         var rows = new List<int>();
         foreach (var row in reader)
         {
-            var line = row.LineNumberFrom;
+            var line = row.LineNumberFrom + lineOffset;
             if (row.ColCount == 1 && row[0].Span.Trim().Length == 0) continue; // blank line
+            if (row.ColCount == 1 && RawTable.IsFootnoteText(row[0].ToString()))
+            {
+                notes.Add(new DataIssue(source, line, null, $"footnote set aside: {row[0].ToString().Trim()}"));
+                continue;
+            }
             if (row.ColCount != names.Length)
             {
                 issues.Add(source, line, null, $"expected {names.Length} fields, found {row.ColCount}");
@@ -121,7 +143,7 @@ public static class CsvTableReader
             rows.Add(line);
         }
         issues.ThrowIfAny();
-        return new RawTable(source, names, cols.Select(c => c.ToArray()).ToArray(), rows.ToArray());
+        return new RawTable(source, names, cols.Select(c => c.ToArray()).ToArray(), rows.ToArray(), notes);
     }
 
     private static char InferSeparator(ReadOnlySpan<char> header)

@@ -90,10 +90,13 @@ public static class PanelBuilder
         {
             var key = (ids[i], times?[i] ?? 0);
             if (seen.TryGetValue(key, out var first))
+            {
+                var entity = spec.ResolveProvinces && idCells[i]?.Trim() != ids[i] ? $"'{ids[i]}' ('{idCells[i]?.Trim()}')" : $"'{ids[i]}'";
                 issues.Add(src, table.SourceRows[i], spec.TimeColumn ?? spec.IdColumn,
                     times is null
-                        ? $"duplicate entity '{ids[i]}' (first at row {table.SourceRows[first]})"
-                        : $"duplicate key (entity '{ids[i]}', period {times[i]}); first at row {table.SourceRows[first]}");
+                        ? $"duplicate entity {entity} (first at row {table.SourceRows[first]})"
+                        : $"duplicate key (entity {entity}, period {times[i]}); first at row {table.SourceRows[first]}");
+            }
             else seen.Add(key, i);
         }
         issues.ThrowIfAny();
@@ -122,7 +125,7 @@ public static class PanelBuilder
                 ids[i] = p.Code;
                 zh[i] = p.ShortZh;
                 en[i] = p.NameEn;
-                region[i] = p.Region is { } r ? Regions.RegionNames.Key(r) : "";
+                region[i] = p.NbsRegion is { } r ? Regions.RegionNames.Key(r) : "";
             }
             else
             {

@@ -15,8 +15,11 @@ public sealed class RawTable
     /// <param name="columnNames">Header names, unique.</param>
     /// <param name="columns">Cells by column; null or empty string means missing.</param>
     /// <param name="sourceRows">Row number in the source of each record (1-based, header = row 1 for CSV/XLSX).</param>
-    public RawTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, int[] sourceRows)
+    /// <param name="notes">Lines that are not data and were set aside, each with its row (see <see cref="Notes"/>).</param>
+    public RawTable(string source, IReadOnlyList<string> columnNames, string?[][] columns, int[] sourceRows,
+        IReadOnlyList<DataIssue>? notes = null)
     {
+        Notes = notes ?? [];
         ArgumentNullException.ThrowIfNull(columnNames);
         if (columnNames.Count != columns.Length)
             throw new ArgumentException($"Expected {columnNames.Count} columns of cells, got {columns.Length}.", nameof(columns));
@@ -38,6 +41,29 @@ public sealed class RawTable
     }
 
     public string Source { get; }
+
+    /// <summary>
+    /// Metadata lines set aside by the reader, never silently: the title lines NBS exports put above the header
+    /// (数据库：…, 指标：…, 时间：…) and footnote lines below the data (注：…, 数据来源：…). Verbs print them.
+    /// </summary>
+    public IReadOnlyList<DataIssue> Notes { get; }
+
+    /// <summary>True when a single-cell line is a yearbook footnote (注, 数据来源, 资料来源, Note, Source).</summary>
+    public static bool IsFootnoteText(string? text)
+    {
+        var s = text?.Trim() ?? "";
+        return s.StartsWith("注", StringComparison.Ordinal) || s.StartsWith("数据来源", StringComparison.Ordinal)
+            || s.StartsWith("资料来源", StringComparison.Ordinal) || s.StartsWith("Note", StringComparison.OrdinalIgnoreCase)
+            || s.StartsWith("Source", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a single-cell line above the header is an NBS export title line ("指标：地区生产总值(亿元)").</summary>
+    public static bool IsTitleText(string? text)
+    {
+        var s = text?.Trim() ?? "";
+        var colon = s.IndexOfAny(['：', ':']);
+        return colon > 0 && colon <= 6 && !s.Contains(',') || s.StartsWith("数据库", StringComparison.Ordinal);
+    }
 
     public IReadOnlyList<string> ColumnNames { get; }
 
@@ -68,8 +94,11 @@ public sealed class RawTable
     {
         if (cell is null) return true;
         var s = cell.AsSpan().Trim();
-        return s.Length == 0 || MissingTokens.Contains(s.ToString());
+        // Every token is at most 4 characters: numbers and names skip the allocation and the set lookup.
+        return s.Length == 0 || (s.Length <= MaxTokenLength && MissingTokens.Contains(s.ToString()));
     }
+
+    private const int MaxTokenLength = 4;
 
     /// <summary>Tokens read as missing: R/Stata/Excel/yearbook conventions.</summary>
     public static readonly IReadOnlySet<string> MissingTokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -9,7 +9,8 @@ namespace Xinzhi.Data;
 /// than 32,767 variables), little- or big-endian, into a <see cref="RawTable"/>. Written from the published
 /// format description (help dta): header, map, variable types, names, data and strLs. Numbers become invariant text
 /// (round-trip), Stata missing values (., .a … .z) become missing, str# and strL become text. Row numbers are
-/// observation numbers (1 = first observation). Value labels are not applied: labelled variables keep their codes.
+/// observation numbers (1 = first observation). A labelled numeric variable whose every value has a label (such as a
+/// province id made by <c>encode</c>) reads as its labels; otherwise it keeps its codes.
 /// </summary>
 public static class StataTableReader
 {
@@ -132,6 +133,12 @@ public static class StataTableReader
             var names = new string[k];
             for (var j = 0; j < k; j++) { names[j] = CString(_pos, nameLen); _pos += nameLen; }
 
+            _pos = checked((int)map[6]);
+            Expect("<value_label_names>");
+            var labelNames = new string[k];
+            for (var j = 0; j < k; j++) { labelNames[j] = CString(_pos, nameLen); _pos += nameLen; }
+            var labelSets = ReadValueLabels(checked((int)map[11]), nameLen);
+
             var strls = ReadStrls(checked((int)map[10]));
 
             _pos = checked((int)map[9]);
@@ -183,8 +190,55 @@ public static class StataTableReader
             }
             Expect("</data>");
 
+            // Labelled numeric variables (e.g. a province id made by `encode`) read as their labels when every
+            // non-missing value has one; a partly labelled variable (labels only for special codes) keeps its numbers.
+            for (var j = 0; j < k; j++)
+            {
+                if (types[j] < TDouble || labelNames[j].Length == 0 || !labelSets.TryGetValue(labelNames[j], out var set)) continue;
+                var texts = new string?[rows];
+                var complete = true;
+                for (var i = 0; i < rows && complete; i++)
+                {
+                    if (cols[j][i] is not { } code) continue;
+                    if (int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && set.TryGetValue(v, out var text)) texts[i] = text;
+                    else complete = false;
+                }
+                if (complete) cols[j] = texts;
+            }
+
             var observations = Enumerable.Range(1, rows).ToArray();
             return new RawTable(source, names, cols, observations);
+        }
+
+        /// <summary>Reads the value-label tables: name → (value → label).</summary>
+        private Dictionary<string, Dictionary<int, string>> ReadValueLabels(int offset, int nameLen)
+        {
+            var result = new Dictionary<string, Dictionary<int, string>>(StringComparer.Ordinal);
+            _pos = offset;
+            Expect("<value_labels>");
+            while (At("<lbl>"))
+            {
+                _pos += 5;
+                var len = checked((int)U32());
+                var name = CString(_pos, nameLen);
+                _pos += nameLen + 3; // name, then 3 bytes of padding
+                var start = _pos;
+                var n = checked((int)U32());
+                var txtLen = checked((int)U32());
+                var offsets = new int[n];
+                var values = new int[n];
+                for (var i = 0; i < n; i++) offsets[i] = checked((int)U32());
+                for (var i = 0; i < n; i++) values[i] = (int)U32();
+                var txt = _pos;
+                var set = new Dictionary<int, string>();
+                for (var i = 0; i < n; i++)
+                    if (offsets[i] < txtLen) set[values[i]] = CString(txt + offsets[i], txtLen - offsets[i]);
+                result[name] = set;
+                _pos = start + len;
+                Expect("</lbl>");
+            }
+            Expect("</value_labels>");
+            return result;
         }
 
         private Dictionary<(ulong V, ulong O), string> ReadStrls(int offset)

@@ -32,7 +32,7 @@ public sealed record WideOptions(
     string? IdName = null,
     string TimeName = "year");
 
-/// <summary>The long table built from wide tables, and the rows skipped as footnotes (reported, never silent).</summary>
+/// <summary>The long table built from wide tables, and the title and footnote lines set aside (reported, never silent).</summary>
 public sealed record WideReshapeResult(RawTable Long, IReadOnlyList<DataIssue> SkippedFootnotes);
 
 /// <summary>
@@ -64,6 +64,7 @@ public static partial class WideLayout
 
         for (var ti = 0; ti < tables.Count; ti++)
         {
+            footnotes.AddRange(tables[ti].Table.Notes);
             var table = options.Orientation == WideOrientation.YearsByRegions ? Transpose(tables[ti].Table, options.RegionColumn) : tables[ti].Table;
             var src = table.Source;
             var regionIdx = options.RegionColumn is null || options.Orientation == WideOrientation.YearsByRegions
@@ -154,7 +155,7 @@ public static partial class WideLayout
                     var p = entityInfo[e]!;
                     cols[c++].Add(p.ShortZh);
                     cols[c++].Add(p.NameEn);
-                    cols[c++].Add(p.Region is { } r ? r.Key() : "");
+                    cols[c++].Add(p.NbsRegion is { } r ? r.Key() : "");
                 }
                 cols[c++].Add(y.ToString(CultureInfo.InvariantCulture));
                 foreach (var v in arr) cols[c++].Add(v);

@@ -73,6 +73,23 @@ public static class XlsxTableReader
     /// <summary>Builds the table: first row = header; columns with an empty header and no data are dropped.</summary>
     internal static RawTable ToTable(string source, List<(int Row, string?[] Cells)> rows)
     {
+        // Set aside, as notes, NBS title rows above the header (指标：…) and footnote rows (注：…, 数据来源：…): a single
+        // non-empty cell in the first column.
+        var notes = new List<DataIssue>();
+        static string? Single(string?[] cells) =>
+            cells.Length > 0 && !string.IsNullOrWhiteSpace(cells[0]) && cells.Skip(1).All(string.IsNullOrWhiteSpace) ? cells[0]!.Trim() : null;
+        while (rows.Count > 1 && Single(rows[0].Cells) is { } title && RawTable.IsTitleText(title) && rows.Skip(1).Any(r => Single(r.Cells) is null))
+        {
+            notes.Add(new DataIssue(source, rows[0].Row, null, $"title line set aside: {title}"));
+            rows.RemoveAt(0);
+        }
+        for (var i = rows.Count - 1; i >= 1; i--)
+            if (Single(rows[i].Cells) is { } text && RawTable.IsFootnoteText(text))
+            {
+                notes.Add(new DataIssue(source, rows[i].Row, null, $"footnote set aside: {text}"));
+                rows.RemoveAt(i);
+            }
+        notes.Sort((a, b) => (a.Row ?? 0).CompareTo(b.Row ?? 0));
         var (headerRow, header) = rows[0];
         var width = rows.Max(r => r.Cells.Length);
         var issues = new DataIssueCollector();
@@ -97,7 +114,7 @@ public static class XlsxTableReader
             for (var i = 1; i < rows.Count; i++)
                 cols[c][i - 1] = keep[c] < rows[i].Cells.Length ? rows[i].Cells[keep[c]] : null;
         }
-        return new RawTable(source, names, cols, rows.Skip(1).Select(r => r.Row).ToArray());
+        return new RawTable(source, names, cols, rows.Skip(1).Select(r => r.Row).ToArray(), notes);
     }
 
     /// <summary>Text of a typed cell, invariant culture.</summary>

@@ -102,5 +102,65 @@ public sealed class ChinaProvincesDatasetTests
         Assert.Equal(ChinaProvincesDataset.IndicatorColumns.Order(), columns.Order());
     }
 
+    /// <summary>
+    /// Recomputes columns from the raw source files with a separate, naive parser (split on commas; the sources have
+    /// no quoted fields except the capital file's quoted names) and compares with the shipped panel.
+    /// </summary>
+    [Fact]
+    public void Should_agree_with_an_independent_recomputation_from_the_raw_sources()
+    {
+        static string[][] Rows(string file) => File.ReadAllLines(SharedPaths.Data(Path.Combine("nqpf", file)))
+            .Skip(1).Select(l => l.Split(',').Select(c => c.Trim('"', '\uFEFF')).ToArray()).ToArray();
+        static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var zh = new Dictionary<string, string>
+        {
+            ["北京"] = "110000", ["广东"] = "440000", ["西藏"] = "540000", ["陕西"] = "610000", ["山西"] = "140000", ["宁夏"] = "640000",
+        };
+        var en = new Dictionary<string, string>
+        {
+            ["Beijing"] = "110000", ["Guangdong"] = "440000", ["Shaanxi"] = "610000", ["Shanxi"] = "140000", ["Ningxia"] = "640000",
+        };
+
+        var panel = TableReader.Read(Path.Combine(Committed, "panel.csv"));
+        var index = new Dictionary<(string, int), int>();
+        for (var i = 0; i < panel.RowCount; i++)
+            index[(panel.Column("code")[i]!, int.Parse(panel.Column("year")[i]!, System.Globalization.CultureInfo.InvariantCulture))] = i;
+        double Cell(string column, string code, int year) => D(panel.Column(column)[index[(code, year)]]!);
+
+        var techme = Rows("techme_province_sci_tech_long_2000_2023.csv");
+        var checkedCells = 0;
+        foreach (var r in techme)
+        {
+            if (!zh.TryGetValue(r[2], out var code) || !int.TryParse(r[3], out var year) || year < 2010 || r[6].Length == 0) continue;
+            var v = D(r[6]);
+            switch (r[0], r[5])
+            {
+                case ("RDLaborHour", "v4_zh_qsdl_hj"): Assert.Equal(Math.Round(v), Cell("rd_personnel_fte", code, year)); checkedCells++; break;
+                case ("RDPatentAuthority", "v4_cg_zlsq2_fm"): Assert.Equal(v, Cell("invention_patents_granted", code, year)); checkedCells++; break;
+                case ("MarketPush", "v4_cg_jssc_je"): Assert.Equal(v / 1e4, Cell("tech_market_turnover", code, year), 1e-4); checkedCells++; break;
+                case ("IndustryOperation", "v4_cy_scjy_zyyw"): Assert.Equal(v, Cell("hitech_revenue", code, year), 1e-4); checkedCells++; break;
+            }
+        }
+        Assert.True(checkedCells > 200, $"only {checkedCells} cells compared");
+
+        foreach (var r in Rows("ceads_province_co2_by_fuel_1997_2019.csv"))
+            if (en.TryGetValue(r[0], out var code) && int.Parse(r[1]) is >= 2010 and <= 2019 and var year)
+                Assert.Equal(D(r[^1]), Cell("co2", code, year), 1e-6);
+
+        foreach (var r in Rows("chn_province_capital_stock_zhangjun_1952_2022.csv"))
+            if (r[0] is "shaanxi" or "shanxi" && int.Parse(r[1]) is >= 2010 and <= 2022 and var year)
+                Assert.Equal(D(r[4]), Cell("capital_stock", r[0] == "shaanxi" ? "610000" : "140000", year), 1e-4);
+
+        // Real GDP of Guangdong (no repaired index): 2010 current-price GDP chained with the previous-year index.
+        var nbs = Rows("renjiyi_nbs_province_annual_integrated_2005_2024.csv").Where(r => r[0] == "广东").ToDictionary(r => int.Parse(r[1]));
+        var real = D(nbs[2010][3]);
+        for (var y = 2011; y <= 2019; y++)
+        {
+            real *= D(nbs[y][4]) / 100;
+            Assert.Equal(real, Cell("real_gdp", "440000", y), 0.005 + 1e-9);
+            Assert.Equal(D(panel.Column("co2")[index[("440000", y)]]!) / Cell("real_gdp", "440000", y) * 100, Cell("carbon_intensity", "440000", y), 1e-3);
+        }
+    }
+
     private static string[] ChinaProvinces31() => Xinzhi.Data.Regions.ChinaProvinces.Mainland.Select(p => p.Code).ToArray();
 }

@@ -25,6 +25,7 @@ public sealed class ChinaProvincesTests
     [InlineData("内蒙古自治区", "150000")]
     [InlineData("Nei Mongol", "150000")]
     [InlineData("neimenggu", "150000")]
+    [InlineData("内蒙", "150000")]
     [InlineData("Guangxi Zhuang Autonomous Region", "450000")]
     [InlineData("广西壮族自治区", "450000")]
     [InlineData("Ningxia Hui Autonomous Region", "640000")]
@@ -73,7 +74,7 @@ public sealed class ChinaProvincesTests
     {
         Assert.Equal(34, ChinaProvinces.All.Count);
         Assert.Equal(31, ChinaProvinces.Mainland.Count);
-        var counts = ChinaProvinces.Mainland.GroupBy(p => p.Region!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var counts = ChinaProvinces.Mainland.GroupBy(p => p.Region).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(10, counts[Region.East]);
         Assert.Equal(6, counts[Region.Central]);
         Assert.Equal(12, counts[Region.West]);
@@ -84,7 +85,9 @@ public sealed class ChinaProvincesTests
         Assert.All(ChinaProvinces.All, p => Assert.Equal(p, ChinaProvinces.Resolve(p.ShortZh)));
         Assert.Equal("650000", ChinaProvinces.FromNbsOrder(31).Code);
         Assert.Equal("460000", ChinaProvinces.FromNbsOrder(21).Code);
-        Assert.Null(ChinaProvinces.Resolve("香港").Region);
+        Assert.Null(ChinaProvinces.Resolve("香港").NbsRegion);
+        Assert.Throws<InvalidOperationException>(() => ChinaProvinces.Resolve("Macao").Region);
+        Assert.False(ChinaProvinces.Resolve("台湾").IsMainland);
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public sealed class DataCliTests
     }
 
     [Fact]
+    public void Should_list_and_resolve_provinces()
+    {
+        var all = CliRunner.Run("data", "provinces");
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("610000", all.Out);
+        Assert.Contains("Inner Mongolia", all.Out);
+        var some = CliRunner.Run("data", "provinces", "Shaanxi", "山西省", "Atlantis");
+        Assert.Equal(2, some.ExitCode);
+        Assert.Contains("610000", some.Out);
+        Assert.Contains("140000", some.Out);
+        Assert.Contains("'Atlantis' is not a recognised province", some.Error);
+    }
+
+    [Fact]
     public void Should_exit_2_on_missing_values_unless_a_fill_is_chosen()
     {
         using var dir = new TempDir();
@@ -67,6 +81,71 @@ public sealed class DataCliTests
         var renamed = CliRunner.Run("reshape", gdp, rd, "--indicator", "gdp_100m,rd_100m", "--out", dir.File("l2.csv"));
         Assert.True(renamed.ExitCode == 0, renamed.Error);
         Assert.StartsWith("id,year,gdp_100m,rd_100m\n北京市,2020,", File.ReadAllText(dir.File("l2.csv")));
+    }
+
+    [Fact]
+    public void Should_reshape_a_GBK_export_of_data_stats_gov_cn_with_its_title_and_footnote_lines()
+    {
+        using var dir = new TempDir();
+        const string export =
+            "数据库：分省年度数据\r\n指标：地区生产总值(亿元)\r\n时间：最近3年\r\n地区,2023年,2022年,2021年\r\n" +
+            "北京市,43760.7,41610.9,40269.6\r\n天津市,16737.3,16311.3,15685.1\r\n河北省,43944.1,,40397.1\r\n" +
+            "注：2021年及以前数据为修订数。\r\n数据来源：国家统计局\r\n";
+        var path = dir.File("地区生产总值.csv");
+        File.WriteAllBytes(path, Xinzhi.Data.CsvTableReader.Gb18030.GetBytes(export));
+
+        var raw = Xinzhi.Data.TableReader.Read(path);
+        Assert.Equal([5, 6, 7], raw.SourceRows);
+        Assert.Equal([1, 2, 3, 8, 9], raw.Notes.Select(n => n.Row!.Value));
+
+        var outPath = dir.File("gdp.csv");
+        var r = CliRunner.Run("reshape", path, "--indicator", "gdp", "--resolve-provinces", "--out", outPath);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("note: 地区生产总值.csv, row 2: title line set aside: 指标：地区生产总值(亿元)", r.Error);
+        Assert.Contains("note: 地区生产总值.csv, row 9: footnote set aside: 数据来源：国家统计局", r.Error);
+        var lines = File.ReadAllLines(outPath);
+        Assert.Equal("code,province_zh,province_en,region,year,gdp", lines[0]);
+        Assert.Equal("130000,河北,Hebei,east,2022,", lines[8]);
+        Assert.Equal(10, lines.Length);
+
+        var bad = dir.File("bad.csv");
+        File.WriteAllBytes(bad, Xinzhi.Data.CsvTableReader.Gb18030.GetBytes(export.Replace("天津市", "天京市")));
+        var r2 = CliRunner.Run("reshape", bad, "--resolve-provinces", "--out", dir.File("x.csv"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("bad.csv, row 6, column '地区': '天京市' is not a recognised province", r2.Error);
+    }
+
+    [Fact]
+    public void Should_reshape_every_sheet_of_a_workbook_as_one_indicator_each()
+    {
+        using var dir = new TempDir();
+        var book = dir.File("yearbook.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(book, new Dictionary<string, object>
+        {
+            ["gdp"] = new[]
+            {
+                new Dictionary<string, object?> { ["地区"] = "北京", ["2021年"] = 40269.6, ["2022年"] = 41610.9 },
+                new Dictionary<string, object?> { ["地区"] = "内蒙古", ["2021年"] = 20514.2, ["2022年"] = 23158.6 },
+            },
+            ["patents"] = new[]
+            {
+                new Dictionary<string, object?> { ["地区"] = "Inner Mongolia", ["2021年"] = 3008, ["2022年"] = null },
+                new Dictionary<string, object?> { ["地区"] = "Beijing", ["2021年"] = 79210, ["2022年"] = 88127 },
+            },
+        });
+        var outPath = dir.File("long.csv");
+        var r = CliRunner.Run("reshape", book, "--all-sheets", "--resolve-provinces", "--out", outPath);
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(
+            "code,province_zh,province_en,region,year,gdp,patents\n" +
+            "110000,北京,Beijing,east,2021,40269.6,79210\n110000,北京,Beijing,east,2022,41610.9,88127\n" +
+            "150000,内蒙古,Inner Mongolia,west,2021,20514.2,3008\n150000,内蒙古,Inner Mongolia,west,2022,23158.6,\n",
+            File.ReadAllText(outPath));
+
+        // The long file then feeds any verb; a gap is an error until a fill is chosen.
+        var check = CliRunner.Run("data", "check", outPath, "--id", "code", "--time", "year", "--attributes", "province_zh,province_en,region");
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("long.csv, row 5, column 'patents': missing value", check.Error);
     }
 
     [Fact]

@@ -79,6 +79,14 @@ public sealed class StataTableReaderTests
     }
 
     [Fact]
+    public void Should_apply_value_labels_written_by_R_haven()
+    {
+        var path = Path.Combine(SharedPaths.RepoRoot, "tests", "Xinzhi.Tests", "Data", "Fixtures", "haven_labelled_v14.dta");
+        var load = PanelBuilder.Build(TableReader.Read(path), new PanelSpec("id", "year", ["x"], ResolveProvinces: true));
+        Assert.Equal(["110000", "610000", "110000"], load.Panel.Ids);
+    }
+
+    [Fact]
     public void Should_resolve_provinces_and_report_observation_numbers_through_the_panel_builder()
     {
         var path = Path.Combine(SharedPaths.RepoRoot, "tests", "Xinzhi.Tests", "Data", "Fixtures", "haven_v14.dta");
@@ -87,6 +95,26 @@ public sealed class StataTableReaderTests
         // Observation 3 has a missing year and a missing gdp; "110000" resolves, so no unknown-province issue.
         Assert.Contains(ex.Issues, i => i is { File: "haven_v14.dta", Row: 3, Column: "year" } && i.Message.Contains("missing period"));
         Assert.DoesNotContain(ex.Issues, i => i.Message.Contains("not a recognised province"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Should_read_fully_labelled_variables_as_their_labels_and_keep_codes_otherwise(int release, bool bigEndian)
+    {
+        var provinces = new Dictionary<int, string> { [1] = "北京", [27] = "陕西", [-5] = "Shanxi" };
+        var special = new Dictionary<int, string> { [-99] = "refused" };
+        var bytes = new StataTestWriter(release, bigEndian).Write(
+        [
+            new("id", Kind.Long, [1, 27, -5, null], Labels: provinces),
+            new("score", Kind.Int, [3, -99, 7, 8], Labels: special),
+            new("plain", Kind.Byte, [1, 2, 3, 4]),
+        ]);
+
+        var t = StataTableReader.Parse(bytes, "l.dta");
+
+        Assert.Equal<string?>(["北京", "陕西", "Shanxi", null], t.Column("id").AsEnumerable());
+        Assert.Equal<string?>(["3", "-99", "7", "8"], t.Column("score").AsEnumerable());
+        Assert.Equal<string?>(["1", "2", "3", "4"], t.Column("plain").AsEnumerable());
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal sealed class StataTestWriter(int release, bool bigEndian)
 {
     public enum Kind { Byte, Int, Long, Float, Double, Str, StrL }
 
-    public sealed record Column(string Name, Kind Kind, object?[] Values, int StrWidth = 0);
+    public sealed record Column(string Name, Kind Kind, object?[] Values, int StrWidth = 0, IReadOnlyDictionary<int, string>? Labels = null);
 
     private readonly List<byte> _out = [];
 
@@ -65,7 +65,7 @@ internal sealed class StataTestWriter(int release, bool bigEndian)
 
         map[6] = _out.Count;
         Tag("<value_label_names>");
-        foreach (var _ in columns) Fixed("", nameWidth);
+        foreach (var c in columns) Fixed(c.Labels is null ? "" : c.Name + "_lbl", nameWidth);
         Tag("</value_label_names>");
 
         map[7] = _out.Count;
@@ -132,6 +132,25 @@ internal sealed class StataTestWriter(int release, bool bigEndian)
 
         map[11] = _out.Count;
         Tag("<value_labels>");
+        foreach (var c in columns.Where(c => c.Labels is not null))
+        {
+            // value_label_table: n, txtlen, off[n], val[n], txt — all 4-byte integers in the file's byte order.
+            var txt = new List<byte>();
+            var offs = new List<int>();
+            foreach (var (_, text) in c.Labels!) { offs.Add(txt.Count); txt.AddRange(Encoding.UTF8.GetBytes(text)); txt.Add(0); }
+            var table = new StataTestWriter(release, bigEndian);
+            table.Int(c.Labels.Count, 4);
+            table.Int(txt.Count, 4);
+            foreach (var o in offs) table.Int(o, 4);
+            foreach (var v in c.Labels.Keys) table.Int(v, 4);
+            table._out.AddRange(txt);
+            Tag("<lbl>");
+            Int(table._out.Count, 4);
+            Fixed(c.Name + "_lbl", nameWidth);
+            _out.AddRange(new byte[3]);
+            _out.AddRange(table._out);
+            Tag("</lbl>");
+        }
         Tag("</value_labels>");
         map[12] = _out.Count;
         Tag("</stata_data>");

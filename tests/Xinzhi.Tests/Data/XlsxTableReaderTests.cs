@@ -102,6 +102,27 @@ public sealed class XlsxTableReaderTests
     }
 
     [Fact]
+    public void Should_set_aside_NBS_title_and_footnote_rows_as_notes()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("nbs.xlsx");
+        Dictionary<string, object?> Row(object? a, object? b = null, object? c = null) => new() { ["A"] = a, ["B"] = b, ["C"] = c };
+        MiniExcel.SaveAs(path, new[]
+        {
+            Row("数据库：分省年度数据"), Row("指标：R&D经费(万元)"), Row("地区", "2022年", "2021年"),
+            Row("北京市", 28433394.0, 26293208.0), Row("注：按当年价格计算。"), Row("上海市", 19815785.0, 18197705.0),
+            Row("数据来源：国家统计局"),
+        }, printHeader: false);
+
+        var t = TableReader.Read(path);
+
+        Assert.Equal(["地区", "2022年", "2021年"], t.ColumnNames);
+        Assert.Equal([4, 6], t.SourceRows);
+        Assert.Equal([1, 2, 5, 7], t.Notes.Select(n => n.Row!.Value));
+        Assert.Contains("R&D经费", t.Notes[1].Message);
+    }
+
+    [Fact]
     public void Should_report_an_unreadable_workbook_as_a_data_error()
     {
         using var dir = new TempDir();

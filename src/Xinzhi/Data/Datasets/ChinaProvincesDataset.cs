@@ -222,7 +222,7 @@ public static class ChinaProvincesDataset
         foreach (var p in provinces)
             foreach (var y in years)
             {
-                var row = new List<object?> { p.Code, p.ShortZh, p.NameEn, p.Region!.Value.Key(), y };
+                var row = new List<object?> { p.Code, p.ShortZh, p.NameEn, p.Region.Key(), y };
                 foreach (var c in IndicatorColumns.Concat(ExtraColumns))
                     row.Add(cells.TryGetValue((c, p.Code, y), out var v) ? Math.Round(v, decimals[c]) : null);
                 panel.AppendRow(row.ToArray());

@@ -9,11 +9,17 @@ namespace Xinzhi.Data.Regions;
 /// <param name="NameZh">Full official Chinese name, e.g. 北京市, 广西壮族自治区.</param>
 /// <param name="ShortZh">Short Chinese name as statistical tables print it, e.g. 北京, 广西.</param>
 /// <param name="NameEn">English name, e.g. Beijing, Inner Mongolia.</param>
-/// <param name="Region">NBS four-region group; null for Hong Kong, Macao and Taiwan, which the division does not cover.</param>
-public sealed record Province(string Code, string NameZh, string ShortZh, string NameEn, Region? Region)
+/// <param name="NbsRegion">NBS four-region group; null for Hong Kong, Macao and Taiwan, which the division does not cover.</param>
+public sealed record Province(string Code, string NameZh, string ShortZh, string NameEn, Region? NbsRegion)
 {
+    /// <summary>NBS four-region group of a mainland province (contract E).</summary>
+    /// <exception cref="InvalidOperationException">Hong Kong, Macao or Taiwan: outside the division; check
+    /// <see cref="IsMainland"/> or use <see cref="NbsRegion"/>.</exception>
+    public Region Region => NbsRegion ?? throw new InvalidOperationException(
+        $"{NameEn} ({Code}) is outside the NBS four-region division of mainland China; use NbsRegion.");
+
     /// <summary>True for the 31 mainland provinces, autonomous regions and municipalities.</summary>
-    public bool IsMainland => Region is not null;
+    public bool IsMainland => NbsRegion is not null;
 
     public override string ToString() => $"{Code} {ShortZh} {NameEn}";
 }
@@ -42,7 +48,7 @@ public static class ChinaProvinces
         ("120000", "天津市", "天津", "Tianjin", Region.East, "TJ", ["tientsin", "津"]),
         ("130000", "河北省", "河北", "Hebei", Region.East, "HE", ["hopeh", "hopei", "冀"]),
         ("140000", "山西省", "山西", "Shanxi", Region.Central, "SX", ["shansi", "晋"]),
-        ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", Region.West, "NM", ["neimongol", "neimenggu", "neimonggol", "innermongolia", "蒙"]),
+        ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia", Region.West, "NM", ["neimongol", "neimenggu", "neimonggol", "innermongolia", "内蒙", "蒙"]),
         ("210000", "辽宁省", "辽宁", "Liaoning", Region.Northeast, "LN", ["辽"]),
         ("220000", "吉林省", "吉林", "Jilin", Region.Northeast, "JL", ["kirin", "吉"]),
         ("230000", "黑龙江省", "黑龙江", "Heilongjiang", Region.Northeast, "HL", ["heilungkiang", "黑"]),

@@ -11,3 +11,6 @@ df <- data.frame(
   stringsAsFactors = FALSE
 )
 for (v in c(13, 14, 15)) write_dta(df, sprintf("haven_v%d.dta", v), version = v)
+# A province id made by Stata's `encode` is a labelled integer: the reader shows the labels.
+ids <- data.frame(id = labelled(c(1L, 2L, 1L), c("北京市" = 1L, "Shaanxi" = 2L)), year = c(2010L, 2010L, 2011L), x = c(1.5, 2.5, 3.5))
+write_dta(ids, "haven_labelled_v14.dta", version = 14)
