@@ -28,21 +28,27 @@ public sealed class IndexCommand : ICliVerb
         var normalize = new Option<string>("--normalize") { Description = "Standardisation: minmax (default), zscore, ratio, vector.", DefaultValueFactory = _ => "minmax" };
         var scope = new Option<string>("--scope") { Description = "Standardisation scope: pooled (all entity-periods, default) or period.", DefaultValueFactory = _ => "pooled" };
         var zero = new Option<string>("--zero") { Description = "Zero handling: none (0·ln0 := 0, default), shift:C, rescale:A:B, epsilon:E.", DefaultValueFactory = _ => "none" };
-        var weights = new Option<string>("--weights") { Description = "Weights: entropy (default), critic, cv, equal, pca, ahp:FILE, combine:EXPR (e.g. combine:entropy*ahp:FILE, combine:game(entropy,critic), combine:mean(entropy,cv)).", DefaultValueFactory = _ => "entropy" };
+        var weights = new Option<string>("--weights") { Description = "Weights: entropy (default), critic, cv, equal, pca, scatter (纵横向拉开档次法), ahp:FILE, combine:EXPR (e.g. combine:entropy*ahp:FILE, combine:game(entropy,critic), combine:mean(entropy,cv)).", DefaultValueFactory = _ => "entropy" };
         var level = new Option<string>("--weight-level") { Description = "leaves (one weighting over all indicators, default) or nodes (level by level within the framework).", DefaultValueFactory = _ => "leaves" };
-        var wscope = new Option<string>("--weight-scope") { Description = "pooled (weights once over all rows, N = all rows; default) or period (weights per period, N = rows of the period).", DefaultValueFactory = _ => "pooled" };
+        var wscope = new Option<string>("--weight-scope") { Description = "pooled (weights once over all rows, N = all rows; default), period (weights per period, N = rows of the period, applied to that period) or period-mean (per-period weights averaged, applied to all rows).", DefaultValueFactory = _ => "pooled" };
         var aggregate = new Option<string>("--aggregate") { Description = "Aggregation: linear (Σ w x', default), topsis, gra.", DefaultValueFactory = _ => "linear" };
-        var ideal = new Option<string>("--ideal") { Description = "TOPSIS ideal points / GRA reference: pooled (default) or period.", DefaultValueFactory = _ => "pooled" };
+        var ideal = new Option<string>("--ideal") { Description = "TOPSIS ideal points / GRA reference: pooled (default), period, or theoretical (bounds of x'; minmax/ratio).", DefaultValueFactory = _ => "pooled" };
+        var distance = new Option<string>("--topsis-distance") { Description = "TOPSIS distance: weighted-values (√Σ(w x' − V)², default) or weights-inside-root (√Σ w (x' − x'*)²).", DefaultValueFactory = _ => "weighted-values" };
+        var scoreFormula = new Option<string>("--score-formula") { Description = "Linear score: weighted-values (Σ w x', default) or weighted-shares (Σ w p, p = x'/Σx').", DefaultValueFactory = _ => "weighted-values" };
+        var scale = new Option<double>("--scale") { Description = "Multiply every score and sub-score (default 1; papers often use 100).", DefaultValueFactory = _ => 1.0 };
         var rho = new Option<double>("--rho") { Description = "GRA distinguishing coefficient ρ (default 0.5).", DefaultValueFactory = _ => 0.5 };
         var zshift = new Option<string>("--zscore-shift") { Description = "Z-score shift: auto (subtract the minimum z of the scope, default) or a constant C (z + C).", DefaultValueFactory = _ => "auto" };
         var vectorCost = new Option<string>("--vector-cost") { Description = "Vector normalisation of '-' indicators: max-minus (default) or reciprocal.", DefaultValueFactory = _ => "max-minus" };
         var critic = new Option<string>("--critic-conflict") { Description = "CRITIC conflict: one-minus-r (default) or one-minus-abs-r.", DefaultValueFactory = _ => "one-minus-r" };
         var pca = new Option<string>("--pca-retention") { Description = "PCA components kept: kaiser (eigenvalue > 1, default) or cumulative85.", DefaultValueFactory = _ => "kaiser" };
+        var ahpMethod = new Option<string>("--ahp-method") { Description = "AHP weights: eigenvector (default), geometric (row geometric means) or arithmetic (column-normalised row means).", DefaultValueFactory = _ => "eigenvector" };
+        var criticSd = new Option<string>("--critic-sd") { Description = "CRITIC standard deviation: sample (n-1, default) or population (n).", DefaultValueFactory = _ => "sample" };
+        var constant = new Option<string>("--constant") { Description = "A constant indicator: error (default) or drop (x' = 0, weight 0, with a warning).", DefaultValueFactory = _ => "error" };
         var forceAhp = new Option<bool>("--force-ahp") { Description = "Accept AHP matrices with consistency ratio CR ≥ 0.1 (recorded as a warning)." };
         var output = new Option<string>("--out") { Description = "Output directory (created).", Required = true };
         var format = new Option<string>("--format") { Description = "Console summary: table (default), json, csv.", DefaultValueFactory = _ => "table" };
         var top = new Option<int>("--top") { Description = "Entities shown in the console summary (default 10).", DefaultValueFactory = _ => 10 };
-        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, rho, zshift, vectorCost, critic, pca, forceAhp, output, format, top })
+        foreach (var o in new Option[] { id, time, framework, indicators, normalize, scope, zero, weights, level, wscope, aggregate, ideal, distance, scoreFormula, scale, rho, zshift, vectorCost, critic, pca, ahpMethod, criticSd, constant, forceAhp, output, format, top })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -65,12 +71,18 @@ public sealed class IndexCommand : ICliVerb
                 WeightScope = CliParse.Enum<WeightScope>(parse.GetValue(wscope)!, "--weight-scope"),
                 Aggregation = CliParse.Enum<Aggregation>(parse.GetValue(aggregate)!, "--aggregate"),
                 Ideal = CliParse.Enum<IdealScope>(parse.GetValue(ideal)!, "--ideal"),
+                TopsisDistance = CliParse.Enum<TopsisDistance>(parse.GetValue(distance)!, "--topsis-distance"),
+                ScoreFormula = CliParse.Enum<ScoreFormula>(parse.GetValue(scoreFormula)!, "--score-formula"),
+                Scale = parse.GetValue(scale),
                 Rho = parse.GetValue(rho),
                 ZScoreShift = zs.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null : CliParse.Double(zs, "--zscore-shift"),
                 VectorCost = CliParse.Enum<VectorCostTransform>(parse.GetValue(vectorCost)!, "--vector-cost"),
                 CriticConflict = CliParse.Enum<CriticConflict>(parse.GetValue(critic)!, "--critic-conflict"),
                 PcaRetention = ParsePca(parse.GetValue(pca)!),
+                AhpWeighting = CliParse.Enum<AhpWeighting>(parse.GetValue(ahpMethod)!, "--ahp-method"),
+                CriticSd = CliParse.Enum<StandardDeviation>(parse.GetValue(criticSd)!, "--critic-sd"),
                 ForceAhp = parse.GetValue(forceAhp),
+                Constant = CliParse.Enum<ConstantIndicators>(parse.GetValue(constant)!, "--constant"),
             };
             var fw = fwSpec is null ? null : FrameworkLoader.Resolve(fwSpec);
             var model = fw is null ? IndexModel.FromIndicatorList(indText!) : IndexModel.FromFramework(fw);
@@ -78,6 +90,7 @@ public sealed class IndexCommand : ICliVerb
             var timeCol = parse.GetValue(time);
             var dataPath = data.Path(parse);
 
+            if (File.Exists(dataPath) && new FileInfo(dataPath).Length > 5 << 20) context.Progress($"reading {dataPath}");
             var load = data.LoadPanel(parse, idCol, timeCol, model.Columns);
             var panel = load.Panel;
             Action<string>? progress = (long)panel.RowCount * model.Indicators.Count >= ProgressCells ? context.Progress : null;
@@ -158,7 +171,8 @@ public sealed class IndexCommand : ICliVerb
             {
                 var title = $"{result.Options.Weights.ToOptionText()} · {CliParse.Kebab(result.Options.Aggregation.ToString())} — top {rows.Length}" +
                             (lastPeriod is null ? "" : $" in {lastPeriod}");
-                var table = new Table().Title(Markup.Escape(title));
+                context.Console.MarkupLine("[bold]" + Markup.Escape(title) + "[/]");
+                var table = new Table();
                 table.AddColumn("rank");
                 table.AddColumn("id");
                 table.AddColumn(new TableColumn("score").RightAligned());
@@ -170,6 +184,9 @@ public sealed class IndexCommand : ICliVerb
                     table.AddRow(cells.ToArray());
                 }
                 context.Console.Write(table);
+                foreach (var a in result.Ahp)
+                    context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                        $"AHP {a.Group} {{{string.Join(", ", a.Items)}}}: CR = {a.ConsistencyRatio:F4} (λmax {a.LambdaMax:F4}, CI {a.ConsistencyIndex:F4}, RI {a.RandomIndex:F2}){(a.Accepted ? "" : " — inconsistent, accepted by --force-ahp")}")));
                 context.Console.MarkupLine($"wrote [bold]{Markup.Escape(outDir)}[/]: {Markup.Escape(string.Join(", ", files))}");
                 break;
             }

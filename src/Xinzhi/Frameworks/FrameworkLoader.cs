@@ -237,6 +237,9 @@ public static class FrameworkLoader
             {
                 case "+" or "positive" or "benefit" or "正向": direction = IndicatorDirection.Benefit; break;
                 case "-" or "\u2212" or "negative" or "cost" or "负向": direction = IndicatorDirection.Cost; break;
+                case null or "" when dirNode is not null and not YamlScalarNode:
+                    Add(dirNode, "direction", $"indicator '{column}': direction must be the text \"+\" or \"-\" (quote it: direction: \"-\")");
+                    break;
                 case null or "":
                     Add(dirNode ?? map, "direction", $"indicator '{column}' has no direction (give \"+\" or \"-\")");
                     break;

@@ -36,6 +36,9 @@ public enum WeightScope
 
     /// <summary>Weights computed per period (N = rows of the period) and applied to that period's rows.</summary>
     Period,
+
+    /// <summary>Weights computed per period, then averaged over periods and applied to every row (多次法, per-year averaged).</summary>
+    PeriodMean,
 }
 
 /// <summary>Whether weights are computed over all leaf indicators at once or within each node, level by level (V07).</summary>
@@ -64,8 +67,34 @@ public enum Aggregation
 /// <summary>Rows over which TOPSIS ideal points and the GRA reference sequence are taken (V09).</summary>
 public enum IdealScope
 {
+    /// <summary>Best and worst over all entity-periods (default; comparable over time).</summary>
     Pooled,
+
+    /// <summary>Best and worst within each period.</summary>
     Period,
+
+    /// <summary>The theoretical bounds of x' (1 and 0 for min-max and ratio, moved by shift/rescale); not defined for z-score or vector.</summary>
+    Theoretical,
+}
+
+/// <summary>TOPSIS distance (V10).</summary>
+public enum TopsisDistance
+{
+    /// <summary>D = √Σ_j (w_j x'_ij − V_j)² on weighted values (default).</summary>
+    WeightedValues,
+
+    /// <summary>D = √Σ_j w_j (x'_ij − x'*_j)², the weights inside the root.</summary>
+    WeightsInsideRoot,
+}
+
+/// <summary>Linear score formula (V06).</summary>
+public enum ScoreFormula
+{
+    /// <summary>S_i = Σ_j w_j x'_ij (default).</summary>
+    WeightedValues,
+
+    /// <summary>S_i = Σ_j w_j p_ij with p_ij = x'_ij/Σ_i x'_ij over the rows of the weighting (scores then sum to 1 within that set).</summary>
+    WeightedShares,
 }
 
 /// <summary>How vector normalisation makes a "−" indicator positive first (正向化).</summary>
@@ -96,6 +125,39 @@ public enum PcaRetention
 
     /// <summary>The first components reaching 85% cumulative variance.</summary>
     Cumulative85,
+}
+
+/// <summary>What to do with an indicator that is constant where the standardisation needs variation.</summary>
+public enum ConstantIndicators
+{
+    /// <summary>A data error naming the column (default).</summary>
+    Error,
+
+    /// <summary>Keep the column with x' = 0 and weight 0, excluded from every weighting, with a warning (domain.md §3.1).</summary>
+    Drop,
+}
+
+/// <summary>How AHP turns a pairwise matrix into weights (domain.md §3.5).</summary>
+public enum AhpWeighting
+{
+    /// <summary>Principal (Perron) eigenvector (Saaty; default).</summary>
+    Eigenvector,
+
+    /// <summary>Normalised geometric means of the rows.</summary>
+    Geometric,
+
+    /// <summary>Mean of the rows of the column-normalised matrix.</summary>
+    Arithmetic,
+}
+
+/// <summary>Standard deviation used by CRITIC (V11).</summary>
+public enum StandardDeviation
+{
+    /// <summary>Divide by n − 1 (default).</summary>
+    Sample,
+
+    /// <summary>Divide by n.</summary>
+    Population,
 }
 
 /// <summary>Zero handling before entropy (domain.md §3.2, register V03).</summary>
@@ -175,6 +237,13 @@ public sealed record IndexOptions
 
     public IdealScope Ideal { get; init; } = IdealScope.Pooled;
 
+    public TopsisDistance TopsisDistance { get; init; } = TopsisDistance.WeightedValues;
+
+    public ScoreFormula ScoreFormula { get; init; } = ScoreFormula.WeightedValues;
+
+    /// <summary>Multiplier of every score and sub-score (1 by default; papers often report ×100).</summary>
+    public double Scale { get; init; } = 1;
+
     /// <summary>GRA distinguishing coefficient ρ (0.5 by convention).</summary>
     public double Rho { get; init; } = 0.5;
 
@@ -186,6 +255,12 @@ public sealed record IndexOptions
     public CriticConflict CriticConflict { get; init; } = CriticConflict.OneMinusR;
 
     public PcaRetention PcaRetention { get; init; } = PcaRetention.Kaiser;
+
+    public ConstantIndicators Constant { get; init; } = ConstantIndicators.Error;
+
+    public AhpWeighting AhpWeighting { get; init; } = AhpWeighting.Eigenvector;
+
+    public StandardDeviation CriticSd { get; init; } = StandardDeviation.Sample;
 
     /// <summary>Accept AHP matrices with CR ≥ 0.1 (a warning is recorded instead of an error).</summary>
     public bool ForceAhp { get; init; }
@@ -201,19 +276,32 @@ public sealed record IndexOptions
         ["weight_level"] = Kebab(WeightLevel),
         ["weight_scope"] = Kebab(WeightScope),
         ["entropy_k"] = WeightScope == WeightScope.Pooled ? "1/ln(N), N = all rows" : "1/ln(N), N = rows of the period",
+        ["weights_applied"] = WeightScope switch
+        {
+            WeightScope.Pooled => "one pooled weight vector for every row",
+            WeightScope.Period => "each period's own weights for its rows",
+            _ => "the mean of the per-period weights for every row",
+        },
         ["aggregate"] = Kebab(Aggregation),
         ["ideal"] = Kebab(Ideal),
-        ["topsis_distance"] = "euclidean on v = w*x'",
+        ["topsis_distance"] = Kebab(TopsisDistance),
+        ["score_formula_variant"] = Kebab(ScoreFormula),
+        ["scale"] = Scale,
         ["rho"] = Rho,
         ["zscore_shift"] = ZScoreShift is { } c ? c : "auto (minus the minimum z of the scope)",
         ["zscore_sd"] = "sample (n-1)",
         ["vector_cost"] = Kebab(VectorCost),
         ["critic_conflict"] = Kebab(CriticConflict),
-        ["critic_sd"] = "sample (n-1)",
+        ["critic_sd"] = Kebab(CriticSd),
+        ["ahp_method"] = Kebab(AhpWeighting),
+        ["ahp_lambda_max"] = "mean_i (A w)_i / w_i with the chosen weights",
+        ["scatter_weights"] = "principal eigenvector of H = sum_i x'_i x'_i^T (all rows used), normalised to sum 1",
         ["pca_retention"] = Kebab(PcaRetention),
         ["pca_weights"] = "sum_k lambda_k |u_jk| / sum_k lambda_k over retained components (correlation matrix), normalised",
         ["force_ahp"] = ForceAhp,
-        ["score_formula"] = Aggregation == Aggregation.Linear ? "sum_j w_j x'_ij (not x100)" : null,
+        ["constant_indicators"] = Kebab(Constant),
+        ["score_formula"] = Aggregation != Aggregation.Linear ? null
+            : ScoreFormula == ScoreFormula.WeightedValues ? "sum_j w_j x'_ij" : "sum_j w_j p_ij, p_ij = x'_ij / sum_i x'_ij over the weighting rows",
         ["node_scores"] = "same aggregation restricted to the node's indicators, with the global weights",
         ["rank"] = "within each period, descending score, ties share the lowest rank",
     };

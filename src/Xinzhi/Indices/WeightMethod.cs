@@ -10,11 +10,14 @@ public enum WeightKind
     Cv,
     Equal,
     Pca,
+
+    /// <summary>纵横向拉开档次法 (vertical-horizontal scatter degree, 郭亚军): principal eigenvector of H = Σ_i x'_i x'_iᵀ.</summary>
+    Scatter,
 }
 
 /// <summary>
 /// A weighting scheme: a single method or a combination. Text form (the <c>--weights</c> option):
-/// <c>entropy | critic | cv | equal | pca | ahp:FILE | combine:EXPR</c> where
+/// <c>entropy | critic | cv | equal | pca | scatter | ahp:FILE | combine:EXPR</c> where
 /// <c>EXPR := FACTOR ('*' FACTOR)*</c> (multiplicative combination w = Πw_k/ΣΠw_k),
 /// <c>FACTOR := game(EXPR, EXPR, ...) | mean(EXPR, EXPR, ...) | entropy | critic | cv | equal | pca | ahp:FILE</c>.
 /// <c>game(...)</c> is the game-theory combination, <c>mean(...)</c> the arithmetic mean of the weight vectors.
@@ -111,7 +114,7 @@ public abstract record WeightMethod
         private int _pos;
 
         private SpecificationException Error(string what) => new(
-            $"--weights: {what} in '{original}' (expected entropy, critic, cv, equal, pca, ahp:FILE, " +
+            $"--weights: {what} in '{original}' (expected entropy, critic, cv, equal, pca, scatter, ahp:FILE, " +
             "or combine:EXPR with EXPR like entropy*ahp:FILE or game(entropy,critic) or mean(entropy,cv))");
 
         public WeightMethod Expr()
@@ -156,6 +159,7 @@ public abstract record WeightMethod
                 case "cv": return new Single(WeightKind.Cv);
                 case "equal": return new Single(WeightKind.Equal);
                 case "pca": return new Single(WeightKind.Pca);
+                case "scatter": return new Single(WeightKind.Scatter);
                 case "ahp":
                     if (Peek() != ':') throw Error("'ahp' needs a file: ahp:FILE");
                     _pos++;

@@ -39,11 +39,12 @@ internal static class Weighting
         return method switch
         {
             WeightMethod.Single { Kind: WeightKind.Entropy } => Entropy(input, options.Zero, diag),
-            WeightMethod.Single { Kind: WeightKind.Critic } => Critic(input, options.CriticConflict),
+            WeightMethod.Single { Kind: WeightKind.Critic } => Critic(input, options.CriticConflict, options.CriticSd),
+            WeightMethod.Single { Kind: WeightKind.Scatter } => Scatter(input),
             WeightMethod.Single { Kind: WeightKind.Cv } => CoefficientOfVariation(input),
             WeightMethod.Single { Kind: WeightKind.Equal } => Equal(m),
             WeightMethod.Single { Kind: WeightKind.Pca } => Pca(input, options.PcaRetention),
-            WeightMethod.AhpMethod a => Ahp(a, input, options.ForceAhp, diag),
+            WeightMethod.AhpMethod a => Ahp(a, input, options.ForceAhp, diag, options.AhpWeighting),
             WeightMethod.Product p => Product(p.Parts.Select(x => Compute(x, input, options, diag)).ToArray()),
             WeightMethod.Game g => GameCombination(g.Parts.Select(x => Compute(x, input, options, diag)).ToArray(), input.Group),
             WeightMethod.Mean mean => MeanOf(mean.Parts.Select(x => Compute(x, input, options, diag)).ToArray()),
@@ -108,7 +109,7 @@ internal static class Weighting
     }
 
     /// <summary>CRITIC: C_j = σ_j Σ_k (1 − r_jk) with sample σ and Pearson r on the standardised values; w = C/ΣC.</summary>
-    public static double[] Critic(WeightInput input, CriticConflict conflict)
+    public static double[] Critic(WeightInput input, CriticConflict conflict, StandardDeviation sdKind = StandardDeviation.Sample)
     {
         var m = input.Columns.Length;
         var n = input.Rows;
@@ -127,6 +128,9 @@ internal static class Weighting
             sd[j] = Math.Sqrt(ss / (n - 1));
         }
         RequireVariation(input, sd, "CRITIC (correlations)");
+        // Correlations do not depend on the divisor; only the contrast term σ_j does.
+        var contrast = new double[m];
+        for (var j = 0; j < m; j++) contrast[j] = sdKind == StandardDeviation.Sample ? sd[j] : sd[j] * Math.Sqrt((n - 1.0) / n);
         var cj = new double[m];
         for (var j = 0; j < m; j++)
         {
@@ -137,7 +141,7 @@ internal static class Weighting
                 var r = Dot(centred[j], centred[k]) / ((n - 1) * sd[j] * sd[k]);
                 s += conflict == CriticConflict.OneMinusR ? 1 - r : 1 - Math.Abs(r);
             }
-            cj[j] = sd[j] * s;
+            cj[j] = contrast[j] * s;
         }
         return Normalise(cj, input, "CRITIC information C_j");
     }
@@ -219,12 +223,79 @@ internal static class Weighting
         return Normalise(w, input, "PCA coefficients");
     }
 
+    /// <summary>
+    /// 纵横向拉开档次法 (Guo Yajun): w = principal eigenvector of H = Σ_t A_tᵀA_t = XᵀX over the rows used (which
+    /// maximises the total dispersion of the scores), normalised to sum 1. Positive by Perron–Frobenius when H &gt; 0.
+    /// </summary>
+    public static double[] Scatter(WeightInput input)
+    {
+        var m = input.Columns.Length;
+        var h = Matrix<double>.Build.Dense(m, m);
+        for (var j = 0; j < m; j++)
+            for (var k = j; k < m; k++)
+            {
+                var v = Dot(input.Columns[j], input.Columns[k]);
+                h[j, k] = v;
+                h[k, j] = v;
+            }
+        var evd = h.Evd(Symmetricity.Symmetric);
+        var best = 0;
+        for (var k = 1; k < m; k++) if (evd.EigenValues[k].Real > evd.EigenValues[best].Real) best = k;
+        var w = new double[m];
+        var sum = 0.0;
+        for (var j = 0; j < m; j++) { w[j] = evd.EigenVectors[j, best]; sum += w[j]; }
+        var issues = new List<DataIssue>();
+        for (var j = 0; j < m; j++)
+        {
+            w[j] /= sum;
+            if (w[j] < -1e-12)
+                issues.Add(new DataIssue(input.Source, null, input.Names[j],
+                    "scatter-degree weight is negative: H = Σ x'x'ᵀ is not positive (use a standardisation with non-negative values, e.g. --normalize zscore with the auto shift)"));
+            else if (w[j] < 0) w[j] = 0;
+        }
+        if (issues.Count > 0) throw new DataValidationException(issues);
+        return w;
+    }
+
     /// <summary>AHP: principal eigenvector of the pairwise matrix, CI = (λmax − m)/(m − 1), CR = CI/RI.</summary>
-    public static double[] Ahp(WeightMethod.AhpMethod method, WeightInput input, bool force, WeightDiagnostics diag)
+    public static double[] Ahp(WeightMethod.AhpMethod method, WeightInput input, bool force, WeightDiagnostics diag,
+        AhpWeighting weighting = AhpWeighting.Eigenvector)
     {
         var a = method.File.MatrixFor(input.Names, out var block);
-        var w = PrincipalEigenvector(a, out var lambda);
         var m = input.Names.Length;
+        double[] w;
+        double lambda;
+        if (weighting == AhpWeighting.Eigenvector) w = PrincipalEigenvector(a, out lambda);
+        else
+        {
+            w = new double[m];
+            for (var i = 0; i < m; i++)
+            {
+                if (weighting == AhpWeighting.Geometric)
+                {
+                    var logSum = 0.0;
+                    for (var j = 0; j < m; j++) logSum += Math.Log(a[i, j]);
+                    w[i] = Math.Exp(logSum / m);
+                }
+                else
+                    for (var j = 0; j < m; j++)
+                    {
+                        var col = 0.0;
+                        for (var k = 0; k < m; k++) col += a[k, j];
+                        w[i] += a[i, j] / col / m;
+                    }
+            }
+            var total = 0.0;
+            foreach (var x in w) total += x;
+            for (var i = 0; i < m; i++) w[i] /= total;
+            lambda = 0;
+            for (var i = 0; i < m; i++)
+            {
+                var v = 0.0;
+                for (var j = 0; j < m; j++) v += a[i, j] * w[j];
+                lambda += v / w[i] / m;
+            }
+        }
         var ci = m <= 2 ? 0 : (lambda - m) / (m - 1);
         var ri = m <= RandomIndex.Length ? RandomIndex[m - 1] : RandomIndex[^1];
         var cr = m <= 2 ? 0 : ci / ri;

@@ -50,7 +50,7 @@ public sealed class CompositeIndexReferenceTests
 
     public static IEnumerable<object[]> Cases()
     {
-        string[] weights = ["entropy", "critic", "cv", "equal", "pca", "ahp:T.csv", "combine:entropy*ahp:T.csv", "combine:game(entropy,critic)", "combine:mean(entropy,cv)"];
+        string[] weights = ["entropy", "critic", "cv", "equal", "pca", "scatter", "ahp:T.csv", "combine:entropy*ahp:T.csv", "combine:game(entropy,critic)", "combine:mean(entropy,cv)"];
         string[] aggregates = ["linear", "topsis", "gra"];
         string[] scopes = ["pooled", "period"];
         string[] zeros = ["none", "shift:0.01", "rescale:0.002:0.998", "epsilon:1e-10"];
@@ -116,6 +116,7 @@ public sealed class CompositeIndexReferenceTests
             "cv" => IndexReference.Cv(rows),
             "equal" => IndexReference.Equal(5),
             "pca" => IndexReference.Pca(rows),
+            "scatter" => IndexReference.Scatter(rows),
             "ahp:T.csv" => AhpExpected(),
             "combine:entropy*ahp:T.csv" => IndexReference.Product(IndexReference.Entropy(rows, eps).W, AhpExpected()),
             "combine:game(entropy,critic)" => IndexReference.Game(IndexReference.Entropy(rows, eps).W, IndexReference.Critic(rows)),
@@ -216,5 +217,75 @@ public sealed class CompositeIndexReferenceTests
         var rowWeights = Enumerable.Repeat(expected, n).ToArray();
         var scores = aggregate == "linear" ? IndexReference.Linear(z, rowWeights, [0, 1, 2, 3, 4]) : IndexReference.Topsis(z, rowWeights, new int[n], [0, 1, 2, 3, 4]);
         for (var i = 0; i < n; i++) Assert.True(Math.Abs(result.Scores[i] - scores[i]) < 1e-9, $"seed {seed}: score {i}");
+    }
+
+    public static IEnumerable<object[]> MoreCases()
+    {
+        foreach (var zero in new[] { "none", "shift:0.01", "rescale:0.002:0.998" })
+        {
+            foreach (var distance in new[] { "weighted-values", "weights-inside-root" })
+                foreach (var ideal in new[] { "pooled", "period", "theoretical" })
+                    yield return ["topsis", ideal, distance, zero, "pooled", 1.0];
+            yield return ["gra", "theoretical", "weighted-values", zero, "period", 1.0];
+        }
+        foreach (var ws in new[] { "pooled", "period" })
+            yield return ["linear-shares", "pooled", "weighted-values", "none", ws, 100.0];
+        yield return ["topsis", "period", "weighted-values", "none", "period", 100.0];
+        yield return ["topsis", "pooled", "weighted-values", "none", "period-mean", 1.0];
+        yield return ["linear-shares", "pooled", "weighted-values", "none", "period-mean", 1.0];
+    }
+
+    /// <summary>The other register variants: theoretical ideals (V09), weights inside the root (V10), Σ w p and ×100 (V06).</summary>
+    [Theory]
+    [MemberData(nameof(MoreCases))]
+    public void Should_match_the_independent_formulas_for_the_other_variants(string aggregate, string ideal, string distance, string zero, string weightScope, double scale)
+    {
+        var seed = Seed(aggregate, ideal, distance, zero, weightScope);
+        var (panel, raw, period) = RandomPanel(seed);
+        var n = raw.Length;
+        var model = IndexModel.FromFramework(FrameworkLoader.Parse(FrameworkYaml, "test.yaml"));
+        var shares = aggregate == "linear-shares";
+        var result = CompositeIndex.Compute(panel, model, new IndexOptions
+        {
+            Zero = ZeroHandling.Parse(zero),
+            Aggregation = shares ? Aggregation.Linear : Enum.Parse<Aggregation>(aggregate, ignoreCase: true),
+            ScoreFormula = shares ? ScoreFormula.WeightedShares : ScoreFormula.WeightedValues,
+            Ideal = Enum.Parse<IdealScope>(ideal, ignoreCase: true),
+            TopsisDistance = distance == "weighted-values" ? TopsisDistance.WeightedValues : TopsisDistance.WeightsInsideRoot,
+            WeightScope = weightScope == "pooled" ? WeightScope.Pooled : weightScope == "period" ? WeightScope.Period : WeightScope.PeriodMean,
+            Scale = scale,
+        });
+        var z = IndexReference.MinMax(raw, Cost, new int[n], zero);
+        var eps = IndexReference.Epsilon(zero);
+        var rowWeights = new double[n][];
+        if (weightScope == "pooled")
+        {
+            var w = IndexReference.Entropy(z, eps).W;
+            for (var i = 0; i < n; i++) rowWeights[i] = w;
+        }
+        else
+        {
+            var perPeriod = Enumerable.Range(0, 4).Select(t => IndexReference.Entropy(z.Where((_, i) => period[i] == t).ToArray(), eps).W).ToArray();
+            var mean = Enumerable.Range(0, 5).Select(j => perPeriod.Average(w => w[j])).ToArray();
+            for (var i = 0; i < n; i++) rowWeights[i] = weightScope == "period" ? perPeriod[period[i]] : mean;
+        }
+        (double Lo, double Hi)? bounds = ideal != "theoretical" ? null
+            : zero == "none" ? (0.0, 1.0) : zero.StartsWith("shift", StringComparison.Ordinal) ? (0.01, 1.01) : (0.002, 0.998);
+        var group = ideal == "period" ? period : new int[n];
+        double[] Score(int[] cols) => aggregate switch
+        {
+            "topsis" => IndexReference.TopsisGeneral(z, rowWeights, group, cols, distance != "weighted-values", bounds),
+            "gra" => IndexReference.GraFixed(z, rowWeights, cols, bounds!.Value.Hi, 0.5),
+            _ => IndexReference.LinearShares(z, rowWeights, weightScope == "pooled" ? new int[n] : period, cols),
+        };
+        var expected = Score([0, 1, 2, 3, 4]);
+        var alpha = Score([0, 1, 2]);
+        var msg = $"seed {seed} ({aggregate}, {ideal}, {distance}, {zero}, {weightScope}, x{scale})";
+        for (var i = 0; i < n; i++)
+        {
+            Assert.True(Math.Abs(result.Scores[i] - scale * expected[i]) < 1e-9 * scale, $"{msg}: score {i} {result.Scores[i]} vs {scale * expected[i]}");
+            Assert.True(Math.Abs(result.NodeScores[0][i] - scale * alpha[i]) < 1e-9 * scale, $"{msg}: node alpha {i}");
+        }
+        if (shares && weightScope == "pooled") Assert.Equal(scale, result.Scores.Sum(), 9);
     }
 }

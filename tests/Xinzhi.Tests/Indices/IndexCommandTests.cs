@@ -250,4 +250,104 @@ public sealed class IndexCommandTests
         Assert.Contains("m.csv", r2.Error);
         Assert.Contains("no comparison matrix for the items {x1, x2, x3}", r2.Error);
     }
+
+    [Fact]
+    public void Should_name_the_period_where_an_indicator_is_constant_with_period_scope()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, t, c) => t == 1 && c == "x3" ? "5" : null));
+        var pooled = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x3", "--out", dir.File("a"));
+        Assert.True(pooled.ExitCode == 0, pooled.Error);
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x3", "--scope", "period", "--out", dir.File("b"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("column 'x3'", r.Error);
+        Assert.Contains("period 2021", r.Error);
+    }
+
+    [Fact]
+    public void Should_handle_a_cross_section_with_every_weighting()
+    {
+        using var dir = new TempDir();
+        var rng = new Random(3);
+        var sb = new System.Text.StringBuilder("code,x1,x2,x3\n");
+        for (var e = 0; e < 12; e++) sb.Append(CultureInfo.InvariantCulture, $"E{e},{1 + rng.NextDouble()},{1 + rng.NextDouble()},{1 + rng.NextDouble()}\n");
+        var data = dir.Write("c.csv", sb.ToString());
+        foreach (var w in new[] { "entropy", "critic", "cv", "equal", "pca", "combine:game(entropy,cv)" })
+            foreach (var a in new[] { "linear", "topsis", "gra" })
+            {
+                var r = CliRunner.Run("index", data, "--id", "code", "--indicators", "+x1,-x2,+x3", "--weights", w, "--aggregate", a,
+                    "--weight-scope", "period", "--scope", "period", "--ideal", "period", "--out", dir.File(w.Length + a));
+                Assert.True(r.ExitCode == 0, $"{w} {a}: {r.Error}");
+                var ranks = File.ReadLines(Path.Combine(dir.File(w.Length + a), "scores.csv")).Skip(1).Select(l => int.Parse(l.Split(',')[3], CultureInfo.InvariantCulture)).Order().ToArray();
+                Assert.Equal(Enumerable.Range(1, 12), ranks);
+            }
+    }
+
+    [Fact]
+    public void Should_write_numbers_that_read_back_bit_for_bit()
+    {
+        using var dir = new TempDir();
+        var (panel, _, _) = CompositeIndexReferenceTests.RandomPanel(11, entities: 1500, periods: 3);
+        var model = Xinzhi.Indices.IndexModel.FromFramework(Xinzhi.Frameworks.FrameworkLoader.Parse(CompositeIndexReferenceTests.FrameworkYaml, "t.yaml"));
+        var result = Xinzhi.Indices.CompositeIndex.Compute(panel, model, new Xinzhi.Indices.IndexOptions { Aggregation = Xinzhi.Indices.Aggregation.Topsis });
+        var record = new Xinzhi.Runs.RunRecord { Command = "test", Method = "test" };
+        Xinzhi.Indices.IndexOutput.Write(dir.Path, result, record);
+        var normalized = File.ReadAllLines(dir.File("normalized.csv"));
+        var scores = File.ReadAllLines(dir.File("scores.csv"));
+        Assert.Equal(result.RowCount + 1, normalized.Length);
+        for (var i = 0; i < result.RowCount; i++)
+        {
+            var cells = normalized[i + 1].Split(',');
+            Assert.Equal(result.Ids[i], cells[0]);
+            Assert.Equal(result.Times![i].ToString(CultureInfo.InvariantCulture), cells[1]);
+            for (var j = 0; j < 5; j++) Assert.Equal(result.Normalized[j][i], double.Parse(cells[j + 2], CultureInfo.InvariantCulture));
+            var sc = scores[i + 1].Split(',');
+            Assert.Equal(result.Scores[i], double.Parse(sc[2], CultureInfo.InvariantCulture));
+            Assert.Equal(result.Ranks[i], int.Parse(sc[3], CultureInfo.InvariantCulture));
+            Assert.Equal(result.NodeScores[1][i], double.Parse(sc[5], CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public void Should_drop_a_constant_indicator_with_weight_zero_when_asked()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, _, c) => c == "x4" ? "7" : null));
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--constant", "drop", "--out", dir.File("a"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("column 'x4'", r.Error);
+        Assert.Contains("dropped", r.Error);
+        var without = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,-x2,+x3,-x5", "--out", dir.File("b"));
+        Assert.True(without.ExitCode == 0, without.Error);
+        var wa = File.ReadAllLines(Path.Combine(dir.File("a"), "weights.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+        var wb = File.ReadAllLines(Path.Combine(dir.File("b"), "weights.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
+        Assert.Equal("0", wa["x4"][2]);
+        Assert.Equal("", wa["x4"][3]);
+        foreach (var k in wb.Keys) Assert.Equal(wb[k][2], wa[k][2]);
+        var sa = File.ReadAllLines(Path.Combine(dir.File("a"), "scores.csv")).Skip(1).Select(l => l.Split(',')[2]);
+        var sb = File.ReadAllLines(Path.Combine(dir.File("b"), "scores.csv")).Skip(1).Select(l => l.Split(',')[2]);
+        Assert.Equal(sb, sa);
+        Assert.Contains("constant_indicators\": \"drop", File.ReadAllText(Path.Combine(dir.File("a"), "run.json")));
+    }
+
+    [Fact]
+    public void Should_leave_the_sub_score_of_a_node_with_only_dropped_indicators_empty()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv((_, _, c) => c is "x4" or "x5" ? "7" : null));
+        var fw = dir.Write("fw.yaml", CompositeIndexReferenceTests.FrameworkYaml);
+        foreach (var agg in new[] { "linear", "topsis", "gra" })
+        {
+            var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--framework", fw, "--constant", "drop", "--weight-level", "nodes",
+                "--aggregate", agg, "--out", dir.File(agg));
+            Assert.True(r.ExitCode == 0, agg + ": " + r.Error);
+            Assert.Contains("node 'beta'", r.Error);
+            Assert.All(File.ReadAllLines(Path.Combine(dir.File(agg), "scores.csv")).Skip(1), l => Assert.EndsWith(",", l));
+        }
+        var all = dir.Write("c.csv", Csv((_, _, c) => "7"));
+        var r2 = CliRunner.Run("index", all, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--constant", "drop", "--out", dir.File("z"));
+        Assert.Equal(2, r2.ExitCode);
+        Assert.Contains("every indicator is constant", r2.Error);
+    }
 }

@@ -239,4 +239,78 @@ internal static class IndexReference
 
     public static double[] Linear(double[][] z, double[][] w, int[] cols) =>
         z.Select((r, i) => cols.Sum(j => w[i][j] * r[j])).ToArray();
+
+    /// <summary>TOPSIS with explicit ideal values per row (hi/lo), either on weighted values or with the weights inside the root.</summary>
+    public static double[] TopsisGeneral(double[][] z, double[][] w, int[] idealGroup, int[] cols, bool inside, (double Lo, double Hi)? bounds)
+    {
+        var n = z.Length;
+        var result = new double[n];
+        foreach (var g in idealGroup.Distinct())
+        {
+            var rows = Enumerable.Range(0, n).Where(i => idealGroup[i] == g).ToArray();
+            double S(int i, int j) => inside ? z[i][j] : w[i][j] * z[i][j];
+            foreach (var i in rows)
+            {
+                double dp = 0, dm = 0;
+                foreach (var j in cols)
+                {
+                    var hi = bounds is { } b ? (inside ? b.Hi : w[i][j] * b.Hi) : rows.Max(k => S(k, j));
+                    var lo = bounds is { } b2 ? (inside ? b2.Lo : w[i][j] * b2.Lo) : rows.Min(k => S(k, j));
+                    var f = inside ? w[i][j] : 1;
+                    dp += f * Math.Pow(S(i, j) - hi, 2);
+                    dm += f * Math.Pow(S(i, j) - lo, 2);
+                }
+                result[i] = Math.Sqrt(dm) / (Math.Sqrt(dp) + Math.Sqrt(dm));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>GRA against a fixed reference value (the theoretical best) with Δmin/Δmax over all rows.</summary>
+    public static double[] GraFixed(double[][] z, double[][] w, int[] cols, double reference, double rho)
+    {
+        var m = z[0].Length;
+        var deltas = z.SelectMany(r => Enumerable.Range(0, m).Select(j => Math.Abs(reference - r[j]))).ToArray();
+        var dmin = deltas.Min();
+        var dmax = deltas.Max();
+        return z.Select((r, i) => cols.Sum(j => w[i][j] * (dmin + rho * dmax) / (Math.Abs(reference - r[j]) + rho * dmax))).ToArray();
+    }
+
+    /// <summary>Σ_j w_j p_ij with p = x'/Σ x' over the rows of the same group.</summary>
+    public static double[] LinearShares(double[][] z, double[][] w, int[] group, int[] cols)
+    {
+        var n = z.Length;
+        return Enumerable.Range(0, n).Select(i => cols.Sum(j =>
+            w[i][j] * z[i][j] / Enumerable.Range(0, n).Where(k => group[k] == group[i]).Sum(k => z[k][j]))).ToArray();
+    }
+
+    /// <summary>纵横向拉开档次法: eigenvector of XᵀX for the largest eigenvalue (Jacobi), normalised to sum 1.</summary>
+    public static double[] Scatter(double[][] z)
+    {
+        var m = z[0].Length;
+        var h = new double[m, m];
+        for (var j = 0; j < m; j++) for (var k = 0; k < m; k++) h[j, k] = z.Sum(r => r[j] * r[k]);
+        var (values, vectors) = Jacobi(h);
+        var best = Enumerable.Range(0, m).OrderByDescending(k => values[k]).First();
+        var v = Enumerable.Range(0, m).Select(j => vectors[j, best]).ToArray();
+        return v.Select(x => x / v.Sum()).ToArray();
+    }
+
+    /// <summary>CRITIC with the population standard deviation (divide by n) in the contrast term.</summary>
+    public static double[] CriticPopulation(double[][] z)
+    {
+        var n = z.Length;
+        var m = z[0].Length;
+        var c = new double[m];
+        for (var j = 0; j < m; j++)
+        {
+            var col = Col(z, j);
+            var mean = col.Average();
+            var sdPop = Math.Sqrt(col.Sum(x => (x - mean) * (x - mean)) / n);
+            var conflict = 0.0;
+            for (var k = 0; k < m; k++) conflict += 1 - Corr(col, Col(z, k));
+            c[j] = sdPop * conflict;
+        }
+        return c.Select(v => v / c.Sum()).ToArray();
+    }
 }

@@ -27,6 +27,36 @@ public sealed class WeightingTests
         Assert.True(c.Accepted);
     }
 
+    [Theory]
+    [InlineData(AhpWeighting.Geometric)]
+    [InlineData(AhpWeighting.Arithmetic)]
+    public void Should_compute_the_AHP_row_mean_variants(AhpWeighting kind)
+    {
+        double[,] a = { { 1, 3, 5 }, { 1.0 / 3, 1, 3 }, { 1.0 / 5, 1.0 / 3, 1 } };
+        var file = AhpFile.Parse("item,a,b,c\na,1,3,5\nb,1/3,1,3\nc,1/5,1/3,1\n", "saaty.csv");
+        var diag = new WeightDiagnostics();
+        var input = new WeightInput([[0.0], [0.0], [0.0]], ["a", "b", "c"], "test", "data.csv", [2]);
+        var w = Weighting.Ahp(new WeightMethod.AhpMethod("saaty.csv", file), input, force: false, diag, kind);
+        double[] expected = kind == AhpWeighting.Geometric
+            ? [Math.Cbrt(15), Math.Cbrt(1.0), Math.Cbrt(1.0 / 15)]
+            : Enumerable.Range(0, 3).Select(i => Enumerable.Range(0, 3).Sum(j => a[i, j] / Enumerable.Range(0, 3).Sum(k => a[k, j])) / 3).ToArray();
+        var total = expected.Sum();
+        for (var i = 0; i < 3; i++) Assert.Equal(expected[i] / total, w[i], 12);
+        var lambda = Enumerable.Range(0, 3).Average(i => Enumerable.Range(0, 3).Sum(j => a[i, j] * w[j]) / w[i]);
+        Assert.Equal(lambda, Assert.Single(diag.Ahp).LambdaMax, 12);
+    }
+
+    [Fact]
+    public void Should_use_the_population_sd_in_CRITIC_when_asked()
+    {
+        var (panel, raw, _) = CompositeIndexReferenceTests.RandomPanel(99);
+        var model = Model();
+        var r = CompositeIndex.Compute(panel, model, new IndexOptions { Weights = WeightMethod.Parse("critic"), CriticSd = StandardDeviation.Population });
+        var z = IndexReference.MinMax(raw, CompositeIndexReferenceTests.Cost, new int[raw.Length], "none");
+        var expected = IndexReference.CriticPopulation(z);
+        for (var j = 0; j < 5; j++) Assert.True(Math.Abs(r.Weights[j] - expected[j]) < 1e-12, $"seed 99: weight {j}");
+    }
+
     [Fact]
     public void Should_reject_an_inconsistent_AHP_matrix_unless_forced()
     {
@@ -72,7 +102,7 @@ public sealed class WeightingTests
     public void Should_reject_bad_weights_syntax(string text) =>
         Assert.Throws<SpecificationException>(() => WeightMethod.Parse(text, p => AhpFile.Parse("item,a\na,1\n", p)));
 
-    private static readonly string[] Methods = ["entropy", "critic", "cv", "equal", "pca", "combine:game(entropy,critic)", "combine:entropy*cv", "combine:mean(pca,critic)"];
+    private static readonly string[] Methods = ["entropy", "critic", "cv", "equal", "pca", "scatter", "combine:game(entropy,critic)", "combine:entropy*cv", "combine:mean(pca,critic)"];
 
     private static IndexModel Model() => IndexModel.FromFramework(FrameworkLoader.Parse(CompositeIndexReferenceTests.FrameworkYaml, "t.yaml"));
 
