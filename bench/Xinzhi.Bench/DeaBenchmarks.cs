@@ -55,6 +55,7 @@ internal static class DeaBenchData
         long iterations = 0;
         for (var rep = 0; rep < repeats; rep++)
         {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var set = new DeaReferenceSet(x, y);
             frame = set.PrepareFrontier(rts);
@@ -69,7 +70,8 @@ internal static class DeaBenchData
                 return local + r.Iterations;
             }, local => Interlocked.Add(ref it, local));
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
-            if (rep == 0) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({label}: screening {screen:F3} s, evaluation {sw.Elapsed.TotalSeconds - screen:F3} s)"));
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            if (rep == repeats - 1) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({label}: screening {screen:F3} s, evaluation {sw.Elapsed.TotalSeconds - screen:F3} s wall; CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
             iterations = it;
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";

@@ -36,9 +36,10 @@ public sealed class MalmquistCommand : ICliVerb
         var direction = new Option<string>("--direction") { Description = "DDF direction: outputs (g = (0, y, −b); default) | inputs-and-outputs (g = (−x, y, −b)).", DefaultValueFactory = _ => "outputs" };
         var unbalanced = new Option<string>("--unbalanced") { Description = "Unbalanced panel: use-available (default) | drop-incomplete-units | error.", DefaultValueFactory = _ => "use-available" };
         var biased = new Option<bool>("--biased-tech") { Description = "Also split techch = obtech × ibtech × matech (Färe et al. 1997; columns obtech, ibtech, matech)." };
+        var convention = new Option<string>("--convention") { Description = "fgnz (> 1 = progress in both orientations; default) | benchmarking (output orientation reported as reciprocals, Benchmarking parity).", DefaultValueFactory = _ => "fgnz" };
         var threads = new Option<int>("--threads") { Description = "Parallel batches (default: all cores).", DefaultValueFactory = _ => -1 };
         var output = new Option<string>("--out") { Description = "Output CSV (run provenance goes to <out>.run.json).", Required = true };
-        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, biased, threads, output })
+        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, biased, convention, threads, output })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -53,6 +54,7 @@ public sealed class MalmquistCommand : ICliVerb
                 Direction: CliParse.Enum<DdfDirection>(parse.GetValue(direction)!, "--direction"),
                 Unbalanced: CliParse.Enum<UnbalancedPanelPolicy>(parse.GetValue(unbalanced)!, "--unbalanced"),
                 BiasedTechnicalChange: parse.GetValue(biased),
+                Convention: CliParse.Enum<IndexConvention>(parse.GetValue(convention)!, "--convention"),
                 MaxDegreeOfParallelism: parse.GetValue(threads) is var n && n > 0 ? n : -1);
             if (options.Model == DistanceModel.Ddf) options = options with { Orientation = DistanceOrientation.None };
             else if (options.Model == DistanceModel.Radial && options.Orientation == DistanceOrientation.None)
@@ -87,7 +89,10 @@ public sealed class MalmquistCommand : ICliVerb
                 ["ddf_direction"] = options.Model == DistanceModel.Ddf ? CliParse.Kebab(options.Direction.ToString()) : null,
                 ["ddf_beta"] = options.Model == DistanceModel.Ddf ? "free in sign (oracles.md C4)" : null,
                 ["bad_output_disposability"] = badCols.Length > 0 && options.Model == DistanceModel.Ddf ? "weak (Σλb = (1 − β) b_o)" : null,
-                ["direction_of_progress"] = options.Index == ProductivityIndexKind.Malmquist ? "> 1 = progress in every orientation (FGNZ, oracles.md C1)" : "> 0 = progress",
+                ["convention"] = CliParse.Kebab(options.Convention.ToString()),
+                ["direction_of_progress"] = options.Index == ProductivityIndexKind.Luenberger ? "> 0 = progress"
+                    : options.ReportsReciprocals ? "< 1 = progress (Benchmarking convention, output orientation; oracles.md C1)"
+                    : "> 1 = progress in every orientation (FGNZ, oracles.md C1)",
                 ["unbalanced"] = CliParse.Kebab(options.Unbalanced.ToString()),
                 ["biased_technical_change"] = options.BiasedTechnicalChange,
                 ["cumulative"] = options.Index == ProductivityIndexKind.Malmquist ? "chain product from each unit's first period = 1" : "chain sum from each unit's first period = 0",
@@ -156,7 +161,8 @@ public sealed class MalmquistCommand : ICliVerb
     private static void Summarize(CliContext context, MalmquistResult result, string outPath, TimeSpan elapsed)
     {
         var additive = result.IsAdditive;
-        var table = new Table().AddColumns("from → to", "tfpch", "effch", "techch", "pech", "sech", "rows", "problems");
+        var table = new Table().AddColumns("from → to", "tfpch 全要素生产率变化", "effch 技术效率变化", "techch 技术进步",
+            "pech 纯技术效率变化", "sech 规模效率变化", "rows", "problems 问题行");
         foreach (var g in result.Rows.GroupBy(r => (r.From, r.To)).OrderBy(g => g.Key.From))
         {
             string Mean(Func<MalmquistRow, double> pick)

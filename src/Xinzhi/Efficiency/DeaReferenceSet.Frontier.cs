@@ -23,6 +23,8 @@ public sealed partial class DeaReferenceSet
         if (_frames[(int)rts] is { } ready) return ready.Length;
         var n = UnitCount;
         int m = InputCount, s = OutputCount;
+        // Visit order: a crude productivity key (Σy − Σx in scaled units; Σy/Σx under CRS). If a dominates b then
+        // key(a) ≥ key(b), so a dominating unit is always visited first.
         var order = new int[n];
         var key = new double[n];
         for (var j = 0; j < n; j++)
@@ -31,24 +33,51 @@ public sealed partial class DeaReferenceSet
             double sx = 0, sy = 0;
             for (var i = 0; i < m; i++) sx += _data[j * _width + i];
             for (var r = 0; r < s; r++) sy += _data[j * _width + m + r];
-            key[j] = -(sy + 1e-12) / (sx + 1e-12);
+            key[j] = rts == ReturnsToScale.Constant ? -(sy + 1e-300) / (sx + 1e-300) : -(sy - sx);
         }
         Array.Sort(key, order);
+
+        // Dominance filter (no LP): a unit weakly dominated by another (x' ≤ x, y' ≥ y) lies in the technology of
+        // the others under every RTS, so it is never needed. The kept list is capped to bound the O(n·|kept|) cost;
+        // beyond the cap units simply go to the LP test.
+        const int dominanceCap = 3000;
+        var candidates = new List<int>(Math.Min(n, 4096));
+        var kept = new List<int>();
+        for (var t = 0; t < n; t++)
+        {
+            var j = order[t];
+            var oj = j * _width;
+            var dominated = false;
+            foreach (var u in kept)
+            {
+                var ou = u * _width;
+                var d = true;
+                for (var i = 0; i < m && d; i++) d = _data[ou + i] <= _data[oj + i];
+                for (var r = 0; r < s && d; r++) d = _data[ou + m + r] >= _data[oj + m + r];
+                if (d) { dominated = true; break; }
+            }
+            if (dominated) continue;
+            if (kept.Count < dominanceCap) kept.Add(j);
+            candidates.Add(j);
+        }
+        order = candidates.ToArray();
+        var nc = order.Length;
+        LastScreeningCounts = (nc, 0);
 
         var frame = new List<int>();
         var inFrame = new bool[n];
         var start = 0;
-        var batch = Math.Min(n, Math.Max(8, m + s + 2));
+        var batch = Math.Min(nc, Math.Max(8, m + s + 2));
         var outside = new bool[n];
-        while (start < n)
+        while (start < nc)
         {
-            var end = Math.Min(n, start + batch);
+            var end = Math.Min(nc, start + batch);
             var current = frame.ToArray();
             Array.Sort(current);
             void Test(int t)
             {
                 var j = order[t];
-                var (st, theta) = MembershipScore(j, current, rts);
+                var (st, theta) = MembershipScore(j, current, rts, 1.0 + 1e-10);
                 outside[j] = st != LpStatus.Optimal || theta > 1.0 + 1e-10;
             }
             if (parallel && end - start >= 64) Parallel.For(start, end, Test);
@@ -62,28 +91,34 @@ public sealed partial class DeaReferenceSet
             batch = Math.Min(4096, batch * 2);
         }
 
-        var candidates = frame.ToArray();
-        Array.Sort(candidates);
-        var keep = new bool[candidates.Length];
+        var found = frame.ToArray();
+        LastScreeningCounts = (nc, found.Length);
+        Array.Sort(found);
+        var keep = new bool[found.Length];
         void Prune(int c)
         {
-            var (st, theta) = MembershipScore(candidates[c], candidates, rts);
+            var (st, theta) = MembershipScore(found[c], found, rts, 1.0 - 2e-9);
             keep[c] = st != LpStatus.Optimal || theta >= 1.0 - 1e-9;
         }
-        if (parallel && candidates.Length >= 64) Parallel.For(0, candidates.Length, Prune);
-        else for (var c = 0; c < candidates.Length; c++) Prune(c);
-        var final = new List<int>(candidates.Length);
-        for (var c = 0; c < candidates.Length; c++) if (keep[c]) final.Add(candidates[c]);
+        if (parallel && found.Length >= 64) Parallel.For(0, found.Length, Prune);
+        else for (var c = 0; c < found.Length; c++) Prune(c);
+        var final = new List<int>(found.Length);
+        for (var c = 0; c < found.Length; c++) if (keep[c]) final.Add(found[c]);
         var result = final.ToArray();
         _frames[(int)rts] = result;
         return result.Length;
     }
 
+    /// <summary>Diagnostics of the last screening on any set: units left after the dominance filter, and units
+    /// found outside the growing frame before pruning (benchmarks print them).</summary>
+    internal static (int AfterDominance, int BeforePrune) LastScreeningCounts { get; private set; }
+
     /// <summary>The prepared frame for <paramref name="rts"/> (ascending unit indices), or null.</summary>
     public IReadOnlyList<int>? Frontier(ReturnsToScale rts) => _frames[(int)rts];
 
-    /// <summary>Radial input score of reference unit j against the given units (no duals, no slacks).</summary>
-    private (LpStatus Status, double Theta) MembershipScore(int j, int[] units, ReturnsToScale rts)
+    /// <summary>Radial input score of reference unit j against the given units (no duals, no slacks); the solve
+    /// stops early once θ ≤ <paramref name="stopAtOrBelow"/> is proven (the value is then an upper bound).</summary>
+    private (LpStatus Status, double Theta) MembershipScore(int j, int[] units, ReturnsToScale rts, double stopAtOrBelow)
     {
         int m = InputCount, s = OutputCount;
         var hasRts = rts != ReturnsToScale.Constant;
@@ -99,7 +134,12 @@ public sealed partial class DeaReferenceSet
         for (var i = 0; i < m; i++) lp.Set(i, 0, -_data[o + i]);
         lp.SetCost(0, 1.0);
         FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
-        var status = lp.Solve(SimplexOptions);
+        lp.Kernel.StopAtOrBelow = stopAtOrBelow; // only the side of 1 matters, not the optimum
+        Span<int> crash = stackalloc int[rows];
+        var point = _data.AsSpan(o, _width);
+        var status = CrashRadialBasis(crash, lp, point, units, rts, input: true)
+            ? lp.Solve(SimplexOptions, crash)
+            : lp.Solve(SimplexOptions);
         return (status, status == LpStatus.Optimal ? lp.Value(0) : double.NaN);
     }
 }

@@ -38,7 +38,10 @@ public sealed partial class DeaReferenceSet
         else for (var r = 0; r < s; r++) lp.Set(m + r, 0, -p[m + r]);
         lp.SetCost(0, input ? 1.0 : -1.0);
         FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
-        var status = lp.Solve(SimplexOptions);
+        Span<int> crash = stackalloc int[rows];
+        var status = CrashRadialBasis(crash, lp, p, units, rts, input)
+            ? lp.Solve(SimplexOptions, crash)
+            : lp.Solve(SimplexOptions);
         var iterations = lp.Iterations;
         if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
 
@@ -76,6 +79,111 @@ public sealed partial class DeaReferenceSet
         for (var i = 0; i < m; i++) sMinus[i] = Clean(sMinus[i]) * _scale[i];
         for (var r = 0; r < s; r++) sPlus[r] = Clean(sPlus[r]) * _scale[m + r];
         return new DeaPointResult(DeaStatus.Optimal, score, peers, lambdas, sMinus, sPlus, [], v, u, [], scaleWeight, iterations);
+    }
+
+    /// <summary>
+    /// Crash basis for the radial LP (column 0 = θ or φ, λ from column 1): the best single reference unit that can
+    /// envelop the point on its own (free-disposal-hull-like), with θ/φ and that λ basic and the slacks of all
+    /// non-binding rows. Feasible by construction, so phase one is skipped; returns false when no unit qualifies.
+    /// </summary>
+    private bool CrashRadialBasis(Span<int> basis, DenseLpBuilder lp, ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input)
+    {
+        if (rts == ReturnsToScale.NonDecreasing) return false;
+        int m = InputCount, s = OutputCount;
+        var best = input ? double.PositiveInfinity : double.NegativeInfinity;
+        int bestC = -1, bestI = -1, bestR = -1;
+        for (var c = 0; c < units.Length; c++)
+        {
+            var o = units[c] * _width;
+            double lambda = 1.0;
+            var rBind = -1;
+            var ok = true;
+            if (input)
+            {
+                if (rts != ReturnsToScale.Variable)
+                {
+                    lambda = 0.0;
+                    for (var r = 0; r < s && ok; r++)
+                    {
+                        var yc = _data[o + m + r];
+                        if (p[m + r] <= 0) continue;
+                        if (yc <= 0) { ok = false; break; }
+                        var l = p[m + r] / yc;
+                        if (l > lambda) { lambda = l; rBind = r; }
+                    }
+                    if (!ok || rBind < 0 || (rts == ReturnsToScale.NonIncreasing && lambda > 1.0)) continue;
+                }
+                else
+                {
+                    for (var r = 0; r < s && ok; r++) ok = _data[o + m + r] >= p[m + r];
+                    if (!ok) continue;
+                }
+                var theta = 0.0;
+                var iBind = -1;
+                for (var i = 0; i < m; i++)
+                {
+                    if (p[i] <= 0) { if (_data[o + i] > 0) { ok = false; break; } continue; }
+                    var t = lambda * _data[o + i] / p[i];
+                    if (t > theta || iBind < 0) { theta = Math.Max(theta, t); iBind = i; }
+                }
+                if (!ok || iBind < 0 || !(theta > 0)) continue;
+                if (theta < best) { best = theta; bestC = c; bestI = iBind; bestR = rBind; }
+            }
+            else
+            {
+                var iBind = -1;
+                if (rts != ReturnsToScale.Variable)
+                {
+                    lambda = double.PositiveInfinity;
+                    for (var i = 0; i < m; i++)
+                    {
+                        var xc = _data[o + i];
+                        if (xc <= 0) continue;
+                        var l = p[i] / xc;
+                        if (l < lambda) { lambda = l; iBind = i; }
+                    }
+                    if (iBind < 0 || !(lambda > 0)) continue;
+                    if (rts == ReturnsToScale.NonIncreasing && lambda > 1.0) { lambda = 1.0; iBind = -1; }
+                    if (iBind < 0 && rts == ReturnsToScale.NonIncreasing) continue; // the RTS row would bind: skip
+                }
+                else
+                {
+                    for (var i = 0; i < m && ok; i++) ok = _data[o + i] <= p[i];
+                    if (!ok) continue;
+                }
+                var phi = double.PositiveInfinity;
+                var rB = -1;
+                for (var r = 0; r < s; r++)
+                {
+                    if (p[m + r] <= 0) continue;
+                    var f = lambda * _data[o + m + r] / p[m + r];
+                    if (f < phi) { phi = f; rB = r; }
+                }
+                if (rB < 0 || !(phi > 0) || double.IsInfinity(phi)) continue;
+                if (phi > best) { best = phi; bestC = c; bestI = iBind; bestR = rB; }
+            }
+        }
+        if (bestC < 0) return false;
+        // Rows whose slack leaves the basis: input: input row bestI (θ) and, except under VRS, output row bestR (λ);
+        // output: output row bestR (φ) and, except under VRS, input row bestI (λ).
+        var k = 0;
+        var rows = m + s + (rts != ReturnsToScale.Constant ? 1 : 0);
+        for (var row = 0; row < rows; row++)
+        {
+            var isInput = row < m;
+            var isRts = row >= m + s;
+            if (input && isInput && row == bestI) continue;
+            if (input && !isInput && !isRts && row - m == bestR) continue;
+            if (!input && !isInput && !isRts && row - m == bestR) continue;
+            if (!input && isInput && row == bestI) continue;
+            if (isRts && rts == ReturnsToScale.Variable) continue;
+            var slack = lp.SlackColumn(row);
+            if (slack < 0) return false;
+            basis[k++] = slack;
+        }
+        basis[k++] = 0;
+        basis[k++] = 1 + bestC;
+        return k == rows;
     }
 
     /// <summary>Writes λ columns for <paramref name="units"/> starting at structural column

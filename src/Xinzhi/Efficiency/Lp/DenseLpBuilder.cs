@@ -22,7 +22,7 @@ internal sealed class DenseLpBuilder
 
     /// <summary>
     /// Starts a program of <paramref name="senses"/>.Length rows and <paramref name="structural"/> non-negative
-    /// structural columns (then call <see cref="Set"/> / <see cref="SetCost"/>, and <see cref="Solve"/>).
+    /// structural columns (then call <see cref="Set"/> / <see cref="SetCost"/>, and <see cref="Solve(SimplexOptions)"/>).
     /// </summary>
     public void Begin(ReadOnlySpan<ConstraintSense> senses, ReadOnlySpan<double> rhs, int structural)
     {
@@ -60,14 +60,14 @@ internal sealed class DenseLpBuilder
             if (senses[i] != ConstraintSense.Equal)
             {
                 slackCoef = (senses[i] == ConstraintSense.LessOrEqual ? 1.0 : -1.0) * f;
-                a[nextSlack * rows + i] = slackCoef;
+                a[i * columns + nextSlack] = slackCoef;
                 _slackColumn[i] = nextSlack;
                 if (slackCoef == 1.0) _kernel.InitialBasis[i] = nextSlack;
                 nextSlack++;
             }
             if (slackCoef != 1.0)
             {
-                a[nextArtificial * rows + i] = 1.0;
+                a[i * columns + nextArtificial] = 1.0;
                 _kernel.Artificial[nextArtificial] = true;
                 _kernel.InitialBasis[i] = nextArtificial;
                 nextArtificial++;
@@ -76,7 +76,7 @@ internal sealed class DenseLpBuilder
     }
 
     /// <summary>Sets structural coefficient (row i, column j), in the row's original orientation.</summary>
-    public void Set(int i, int j, double value) => _kernel.A[j * _kernel.Rows + i] = _rowSign[i] * value;
+    public void Set(int i, int j, double value) => _kernel.A[i * _kernel.Columns + j] = _rowSign[i] * value;
 
     /// <summary>Sets the (minimisation) cost of structural column j.</summary>
     public void SetCost(int j, double cost) => _kernel.C[j] = cost;
@@ -85,6 +85,12 @@ internal sealed class DenseLpBuilder
     public void SetSlackCost(int row, double cost) => _kernel.C[_slackColumn[row]] = cost;
 
     public LpStatus Solve(SimplexOptions options) => _kernel.Solve(options);
+
+    /// <summary>Solves starting from <paramref name="startBasis"/> (kernel column indices) when it is usable.</summary>
+    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis) => _kernel.Solve(options, startBasis);
+
+    /// <summary>Kernel column index of the slack of inequality row i (−1 for equality rows).</summary>
+    public int SlackColumn(int i) => _slackColumn[i];
 
     public double Objective => _kernel.Objective;
 

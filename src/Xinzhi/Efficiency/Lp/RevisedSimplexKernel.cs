@@ -21,6 +21,7 @@ internal sealed class RevisedSimplexKernel
     private double[] _binv = [];
     private double[] _work = [];
     private double[] _alpha = [];
+    private double[] _reduced = [];
     private double[] _phaseOneCost = [];
     private bool[] _isBasic = [];
 
@@ -28,7 +29,8 @@ internal sealed class RevisedSimplexKernel
 
     public int Columns { get; private set; }
 
-    /// <summary>Column-major constraint matrix: entry (i, j) at <c>A[j * Rows + i]</c>.</summary>
+    /// <summary>Row-major constraint matrix: entry (i, j) at <c>A[i * Columns + j]</c> (rows are contiguous so that
+    /// pricing runs as vectorised AXPYs over the many columns).</summary>
     public double[] A { get; private set; } = [];
 
     public double[] B { get; private set; } = [];
@@ -49,11 +51,19 @@ internal sealed class RevisedSimplexKernel
 
     public int Iterations { get; private set; }
 
+    /// <summary>Phase two stops as soon as the objective is at or below this value (a membership test needs only
+    /// a feasible point that good, not the optimum); −∞ = solve to optimality. Reset by <see cref="Reset"/>.</summary>
+    public double StopAtOrBelow { get; set; } = double.NegativeInfinity;
+
+    /// <summary>True when the last solve stopped at <see cref="StopAtOrBelow"/> (objective is an upper bound).</summary>
+    public bool EarlyStopped { get; private set; }
+
     public double Objective { get; private set; }
 
     /// <summary>Sizes the workspace and zeroes A, b, c and the artificial flags.</summary>
     public void Reset(int rows, int columns)
     {
+        StopAtOrBelow = double.NegativeInfinity;
         Rows = rows;
         Columns = columns;
         if (A.Length < rows * columns) A = new double[Math.Max(rows * columns, A.Length * 2)];
@@ -64,6 +74,7 @@ internal sealed class RevisedSimplexKernel
             C = new double[cap];
             Artificial = new bool[cap];
             _phaseOneCost = new double[cap];
+            _reduced = new double[cap];
             _isBasic = new bool[cap];
         }
         else
@@ -99,19 +110,35 @@ internal sealed class RevisedSimplexKernel
     public double ReducedCost(int j)
     {
         var m = Rows;
-        var col = j * m;
         var d = C[j];
-        for (var i = 0; i < m; i++) d -= Duals[i] * A[col + i];
+        for (var i = 0; i < m; i++) d -= Duals[i] * A[i * Columns + j];
         return d;
     }
 
-    public LpStatus Solve(SimplexOptions options)
+    /// <summary>
+    /// Solves from the identity basis, or from <paramref name="startBasis"/> (one column per row, no artificials)
+    /// when given and primal feasible: then phase one is skipped (a crash basis). An unusable start basis (singular
+    /// or infeasible) silently falls back to the identity start; the result does not depend on it.
+    /// </summary>
+    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis = default)
     {
         var m = Rows;
         var n = Columns;
         Iterations = 0;
         Objective = double.NaN;
+        EarlyStopped = false;
         var maxIterations = options.MaxIterations > 0 ? options.MaxIterations : 100 * (m + n) + 1000;
+
+        if (startBasis.Length == m && TryStartBasis(startBasis, options))
+        {
+            var warm = RunPhase(C, options, maxIterations, StopAtOrBelow);
+            if (warm != LpStatus.Optimal) return warm;
+            ComputeDuals(C);
+            var zw = 0.0;
+            for (var k = 0; k < m; k++) zw += C[Basis[k]] * BasicValues[k];
+            Objective = zw;
+            return LpStatus.Optimal;
+        }
 
         Array.Clear(_isBasic, 0, n);
         Array.Clear(_binv, 0, m * m);
@@ -141,7 +168,7 @@ internal sealed class RevisedSimplexKernel
             DriveOutArtificials(options);
         }
 
-        var phaseTwo = RunPhase(C, options, maxIterations);
+        var phaseTwo = RunPhase(C, options, maxIterations, StopAtOrBelow);
         if (phaseTwo != LpStatus.Optimal) return phaseTwo;
         ComputeDuals(C);
         var z = 0.0;
@@ -161,7 +188,7 @@ internal sealed class RevisedSimplexKernel
         }
     }
 
-    private LpStatus RunPhase(double[] cost, SimplexOptions options, int maxIterations)
+    private LpStatus RunPhase(double[] cost, SimplexOptions options, int maxIterations, double stopAt = double.NegativeInfinity)
     {
         var m = Rows;
         var n = Columns;
@@ -175,29 +202,36 @@ internal sealed class RevisedSimplexKernel
             if (Iterations >= maxIterations) return LpStatus.IterationLimit;
             ComputeDuals(cost);
             var bland = degenerateRun >= options.DegeneratePivotsBeforeBland;
+            if (stopAt > double.NegativeInfinity)
+            {
+                var z = 0.0;
+                for (var k = 0; k < m; k++) z += cost[Basis[k]] * BasicValues[k];
+                if (z <= stopAt) { EarlyStopped = true; return LpStatus.Optimal; }
+            }
+            var d = _reduced.AsSpan(0, n);
+            cost.AsSpan(0, n).CopyTo(d);
+            for (var i = 0; i < m; i++)
+            {
+                var yi = y[i];
+                if (yi != 0.0) Axpy(-yi, a.AsSpan(i * n, n), d);
+            }
             var entering = -1;
             var best = -options.OptimalityTolerance;
             for (var j = 0; j < n; j++)
             {
-                if (_isBasic[j] || Artificial[j]) continue;
-                var col = j * m;
-                var d = cost[j];
-                for (var i = 0; i < m; i++) d -= y[i] * a[col + i];
-                if (d < best)
-                {
-                    entering = j;
-                    if (bland) break;
-                    best = d;
-                }
+                var dj = d[j];
+                if (dj >= best || _isBasic[j] || Artificial[j]) continue;
+                entering = j;
+                if (bland) break;
+                best = dj;
             }
             if (entering < 0) return LpStatus.Optimal;
 
-            var qcol = entering * m;
             for (var i = 0; i < m; i++)
             {
                 var s = 0.0;
                 var row = i * m;
-                for (var k = 0; k < m; k++) s += _binv[row + k] * a[qcol + k];
+                for (var k = 0; k < m; k++) s += _binv[row + k] * a[k * n + entering];
                 alpha[i] = s;
             }
 
@@ -255,6 +289,21 @@ internal sealed class RevisedSimplexKernel
         }
     }
 
+    /// <summary>d ← d + a·x, vectorised.</summary>
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> d)
+    {
+        var k = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && x.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var va = new System.Numerics.Vector<double>(a);
+            var xv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(x);
+            var dv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(d);
+            for (var v = 0; v < xv.Length; v++) dv[v] += va * xv[v];
+            k = xv.Length * System.Numerics.Vector<double>.Count;
+        }
+        for (; k < x.Length; k++) d[k] += a * x[k];
+    }
+
     private void Pivot(int entering, int leaving, ReadOnlySpan<double> alpha, double step)
     {
         var m = Rows;
@@ -292,8 +341,7 @@ internal sealed class RevisedSimplexKernel
             {
                 if (_isBasic[j] || Artificial[j]) continue;
                 var v = 0.0;
-                var col = j * m;
-                for (var k = 0; k < m; k++) v += _binv[r * m + k] * A[col + k];
+                for (var k = 0; k < m; k++) v += _binv[r * m + k] * A[k * n + j];
                 if (Math.Abs(v) > bestV)
                 {
                     bestV = Math.Abs(v);
@@ -301,11 +349,10 @@ internal sealed class RevisedSimplexKernel
                 }
             }
             if (bestJ < 0) continue; // redundant row: the artificial stays basic at zero and never moves
-            var qcol = bestJ * m;
             for (var i = 0; i < m; i++)
             {
                 var s = 0.0;
-                for (var k = 0; k < m; k++) s += _binv[i * m + k] * A[qcol + k];
+                for (var k = 0; k < m; k++) s += _binv[i * m + k] * A[k * n + bestJ];
                 alpha[i] = s;
             }
             Pivot(bestJ, r, alpha, BasicValues[r] / alpha[r]);
@@ -314,15 +361,35 @@ internal sealed class RevisedSimplexKernel
         _ = options;
     }
 
+    private bool TryStartBasis(ReadOnlySpan<int> startBasis, SimplexOptions options)
+    {
+        var m = Rows;
+        Array.Clear(_isBasic, 0, Columns);
+        for (var i = 0; i < m; i++)
+        {
+            var j = startBasis[i];
+            if (j < 0 || j >= Columns || Artificial[j] || _isBasic[j]) return false;
+            Basis[i] = j;
+            _isBasic[j] = true;
+        }
+        if (!Refactorize()) return false;
+        for (var i = 0; i < m; i++)
+        {
+            if (BasicValues[i] < -options.FeasibilityTolerance) return false;
+            if (BasicValues[i] < 0) BasicValues[i] = 0;
+        }
+        return true;
+    }
+
     /// <summary>Recomputes B⁻¹ from the basis columns (Gauss-Jordan, partial pivoting) and x_B = B⁻¹ b.</summary>
-    private void Refactorize()
+    private bool Refactorize()
     {
         var m = Rows;
         var w = m * 2;
         var aug = _work; // [B | I] row-major, width 2m
         for (var i = 0; i < m; i++)
         {
-            for (var k = 0; k < m; k++) aug[i * w + k] = A[Basis[k] * m + i];
+            for (var k = 0; k < m; k++) aug[i * w + k] = A[i * Columns + Basis[k]];
             for (var k = 0; k < m; k++) aug[i * w + m + k] = i == k ? 1.0 : 0.0;
         }
         for (var c = 0; c < m; c++)
@@ -334,7 +401,7 @@ internal sealed class RevisedSimplexKernel
                 var v = Math.Abs(aug[i * w + c]);
                 if (v > pv) { pv = v; p = i; }
             }
-            if (pv < 1e-14) return; // numerically singular: keep the updated inverse rather than make it worse
+            if (pv < 1e-14) return false; // numerically singular: keep the updated inverse rather than make it worse
             if (p != c)
                 for (var k = 0; k < w; k++) (aug[c * w + k], aug[p * w + k]) = (aug[p * w + k], aug[c * w + k]);
             var inv = 1.0 / aug[c * w + c];
@@ -357,5 +424,6 @@ internal sealed class RevisedSimplexKernel
             for (var k = 0; k < m; k++) s += _binv[i * m + k] * B[k];
             BasicValues[i] = s;
         }
+        return true;
     }
 }

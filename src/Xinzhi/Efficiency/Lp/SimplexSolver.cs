@@ -111,18 +111,18 @@ public static class SimplexSolver
         {
             var f = flipped[i] ? -1.0 : 1.0;
             var r = rowCoef[i];
-            for (var j = 0; j < structural; j++) a[j * rows + i] = f * r[j];
+            for (var j = 0; j < structural; j++) a[i * columns + j] = f * r[j];
             kernel.B[i] = f * rowRhs[i];
             if (rowSense[i] != ConstraintSense.Equal)
             {
                 var s = rowSense[i] == ConstraintSense.LessOrEqual ? 1.0 : -1.0;
-                a[nextSlack * rows + i] = f * s;
+                a[i * columns + nextSlack] = f * s;
                 if (!needsArtificial[i]) kernel.InitialBasis[i] = nextSlack;
                 nextSlack++;
             }
             if (needsArtificial[i])
             {
-                a[nextArtificial * rows + i] = 1.0;
+                a[i * columns + nextArtificial] = 1.0;
                 kernel.Artificial[nextArtificial] = true;
                 kernel.InitialBasis[i] = nextArtificial;
                 nextArtificial++;

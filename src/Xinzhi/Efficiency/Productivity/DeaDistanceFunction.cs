@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace Xinzhi.Efficiency.Productivity;
 
 /// <summary>
@@ -10,6 +13,10 @@ namespace Xinzhi.Efficiency.Productivity;
 /// (Chung-Färe-Grosskopf 1997). SBM: ρ; a point outside the technology (SBM infeasible, only possible across
 /// periods) gets the super-SBM δ ≥ 1 of Tone (2002) against the same technology, so that the efficiency scale stays
 /// "larger = better" (docs/malmquist.md); with bad outputs no super-SBM exists and the point is infeasible.
+/// <para>Sequential and global technologies are unions of whole periods. Without bad outputs the technology spanned
+/// by a union equals the one spanned by the union of each period's frame (T(A ∪ B) = T(F_A ∪ F_B) when T(F_A) = T(A)
+/// and T(F_B) = T(B), for convex free-disposal technologies), so those batches are built from the cached per-period
+/// frames instead of every observation. Exact; only the programs shrink.</para>
 /// </remarks>
 public sealed class DeaDistanceFunction : IDistanceFunction
 {
@@ -33,10 +40,69 @@ public sealed class DeaDistanceFunction : IDistanceFunction
 
     public DdfDirection Direction { get; }
 
+    /// <summary>Use frontier pre-screening and per-period frames (exact; off only to cross-check them in tests).</summary>
+    internal bool UseFrames { get; init; } = true;
+
+    private readonly ConditionalWeakTable<ProductivityData, ConcurrentDictionary<(int, ScaleAssumption), Lazy<int[]>>> _frames = new();
+
     public void Evaluate(ProductivityData data, ReadOnlySpan<int> reference, ScaleAssumption scale,
         ReadOnlySpan<EvaluationPoint> points, Span<DistanceValue> results)
     {
         if (points.Length == 0) return;
+        var rts = scale == ScaleAssumption.Constant ? ReturnsToScale.Constant : ReturnsToScale.Variable;
+        // Frames are a property of the free-disposal technology: not valid with weakly disposable bads.
+        var prepare = UseFrames && data.BadOutputCount == 0 && (long)points.Length * reference.Length >= FrontierWork;
+        if (prepare && WholePeriods(data, reference) is { } periods)
+        {
+            // Whole periods: span the technology by the periods' cached frames.
+            var cols = new List<int>();
+            foreach (var p in periods) cols.AddRange(PeriodFrame(data, p, scale));
+            cols.Sort();
+            reference = cols.ToArray();
+            prepare = periods.Count > 1 && (long)points.Length * reference.Length >= FrontierWork;
+        }
+        var set = Build(data, reference);
+        if (prepare) set.PrepareFrontier(rts, parallel: false);
+        EvaluateAll(set, data, points, results, rts);
+    }
+
+    /// <summary>The periods whose observations make up <paramref name="reference"/> exactly, or null.</summary>
+    private static List<int>? WholePeriods(ProductivityData data, ReadOnlySpan<int> reference)
+    {
+        var counts = new int[data.Periods.Length];
+        foreach (var o in reference) counts[data.ObservationPeriod[o]]++;
+        var periods = new List<int>();
+        for (var p = 0; p < counts.Length; p++)
+        {
+            if (counts[p] == 0) continue;
+            if (counts[p] != data.ObservationsInPeriod(p).Length) return null;
+            periods.Add(p);
+        }
+        return periods;
+    }
+
+    /// <summary>Observations spanning period <paramref name="period"/>'s technology (its frame), cached per data set.</summary>
+    private int[] PeriodFrame(ProductivityData data, int period, ScaleAssumption scale)
+    {
+        var cache = _frames.GetValue(data, _ => new());
+        return cache.GetOrAdd((period, scale), key => new Lazy<int[]>(() =>
+        {
+            // Dominated units never span the technology: screen them out before the (LP-based) frame search. The
+            // engine already drops plainly dominated units; the cone (CRS) test here removes about twice as many.
+            var obs = data.ObservationsInPeriod(key.Item1).ToArray();
+            if (key.Item2 == ScaleAssumption.Constant) obs = DominanceScreen.Undominated(data, obs, key.Item2);
+            var set = Build(data, obs);
+            var rts = key.Item2 == ScaleAssumption.Constant ? ReturnsToScale.Constant : ReturnsToScale.Variable;
+            set.PrepareFrontier(rts, parallel: false);
+            var frame = set.Frontier(rts)!;
+            var result = new int[frame.Count];
+            for (var k = 0; k < result.Length; k++) result[k] = obs[frame[k]];
+            return result;
+        })).Value;
+    }
+
+    private static DeaReferenceSet Build(ProductivityData data, ReadOnlySpan<int> reference)
+    {
         int m = data.InputCount, s = data.OutputCount, q = data.BadOutputCount, n = reference.Length;
         var x = new double[n, m];
         var y = new double[n, s];
@@ -54,11 +120,12 @@ public sealed class DeaDistanceFunction : IDistanceFunction
                 for (var k = 0; k < q; k++) b[j, k] = bo[k];
             }
         }
-        var set = new DeaReferenceSet(x, y, b);
-        var rts = scale == ScaleAssumption.Constant ? ReturnsToScale.Constant : ReturnsToScale.Variable;
-        // The frame is a property of the free-disposal technology: not valid with weakly disposable bads.
-        if (q == 0 && (long)points.Length * n >= FrontierWork) set.PrepareFrontier(rts, parallel: false);
+        return new DeaReferenceSet(x, y, b);
+    }
 
+    private void EvaluateAll(DeaReferenceSet set, ProductivityData data, ReadOnlySpan<EvaluationPoint> points,
+        Span<DistanceValue> results, ReturnsToScale rts)
+    {
         var pts = points.ToArray();
         var output = new DistanceValue[pts.Length];
         if (pts.Length >= 2 * ParallelChunk)

@@ -197,11 +197,20 @@ public static class MalmquistIndex
             var keys = _groups.Keys.OrderBy(k => k.Tech).ThenBy(k => k.Scale).ToArray();
             var sequential = Technology == TechnologyType.Sequential;
             foreach (var k in keys) _results[k] = new DistanceValue[_groups[k].Count];
-            Parallel.ForEach(keys, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+            try
             {
-                var reference = Reference(k.Tech, sequential);
-                distance.Evaluate(_data, reference, k.Scale, _groups[k].ToArray(), _results[k]);
-            });
+                Parallel.ForEach(keys, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, k =>
+                {
+                    var reference = Reference(k.Tech, sequential);
+                    distance.Evaluate(_data, reference, k.Scale, _groups[k].ToArray(), _results[k]);
+                });
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions.FirstOrDefault(x => x is XinzhiException) is { } inner)
+            {
+                // Surface a typed error (data / numerical) rather than a wrapper the CLI would call internal.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
             return _groups.Values.Sum(g => g.Count);
         }
 
@@ -248,8 +257,8 @@ public static class MalmquistIndex
                 var o1 = data.Observation(e, p + 1);
                 if (o0 < 0 || o1 < 0)
                 {
-                    if (o0 < 0 && o1 < 0 && !started) continue; // not yet in the panel, or absent: no row
                     if (started) chainBroken = true;
+                    if (o0 < 0 && o1 < 0) continue; // absent in both periods: no row
                     rows.Add(new MalmquistRow(data.Entities[e], data.Periods[p], data.Periods[p + 1],
                         double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, MalmquistStatus.NotObserved,
                         double.NaN, double.NaN, double.NaN, MalmquistDistances.Empty));
@@ -347,6 +356,13 @@ public static class MalmquistIndex
                     obtech = Math.Sqrt(ft * m1 / (tt * m0));
                     ibtech = Math.Sqrt(tf * m0 / (ff * m1));
                     matech = ff / tf;
+                }
+
+                if (o.ReportsReciprocals)
+                {
+                    // Benchmarking parity (oracles.md C1): the same index read with φ, i.e. reciprocals.
+                    tfp = 1 / tfp; eff = 1 / eff; tech = 1 / tech; pech = 1 / pech; sech = 1 / sech;
+                    obtech = 1 / obtech; ibtech = 1 / ibtech; matech = 1 / matech;
                 }
 
                 var status = worst switch

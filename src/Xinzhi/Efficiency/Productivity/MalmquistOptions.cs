@@ -19,6 +19,7 @@ namespace Xinzhi.Efficiency.Productivity;
 /// Also split techch = obtech × ibtech × matech (Färe, Grifell-Tatjé, Grosskopf &amp; Lovell 1997, as deaR "bias");
 /// ratio form with a contemporaneous or sequential technology only.
 /// </param>
+/// <param name="Convention">Output-orientation direction convention (oracles.md C1); FGNZ by default.</param>
 /// <param name="MaxDegreeOfParallelism">Batches evaluated concurrently (−1 = all cores).</param>
 public sealed record MalmquistOptions(
     DistanceModel Model = DistanceModel.Radial,
@@ -30,6 +31,7 @@ public sealed record MalmquistOptions(
     DdfDirection Direction = DdfDirection.Outputs,
     UnbalancedPanelPolicy Unbalanced = UnbalancedPanelPolicy.UseAvailable,
     bool BiasedTechnicalChange = false,
+    IndexConvention Convention = IndexConvention.Fgnz,
     int MaxDegreeOfParallelism = -1)
 {
     /// <summary>Returns to scale of the distances that make up tfpch and techch.</summary>
@@ -43,6 +45,11 @@ public sealed record MalmquistOptions(
 
     /// <summary>True for the Ray-Desli and generalised decompositions (techch from VRS distances).</summary>
     public bool UsesVrsTechnicalChange => Scale == ScaleAssumption.Variable && VrsDefinition is VrsDefinition.RayDesli or VrsDefinition.Generalized;
+
+    /// <summary>True when the ratio components are reported as reciprocals (Benchmarking parity, output orientation).</summary>
+    public bool ReportsReciprocals =>
+        Convention == IndexConvention.Benchmarking && Index == ProductivityIndexKind.Malmquist &&
+        Model != DistanceModel.Ddf && Orientation == DistanceOrientation.Output;
 
     /// <summary>A short method label for provenance, e.g. "Malmquist-Luenberger (global, DDF)".</summary>
     public string MethodName()

@@ -101,8 +101,8 @@ public enum UnbalancedPanelPolicy
 {
     /// <summary>
     /// Use every observation: each period's technology is spanned by the units observed in that period, and a unit
-    /// gets an index for each adjacent pair of periods in which it is observed in both; other pairs are reported
-    /// with status <see cref="MalmquistStatus.NotObserved"/>.
+    /// gets an index for each adjacent pair of periods in which it is observed in both; pairs where it is observed in
+    /// only one are reported with status <see cref="MalmquistStatus.NotObserved"/> and empty values.
     /// </summary>
     UseAvailable,
 
@@ -111,4 +111,17 @@ public enum UnbalancedPanelPolicy
 
     /// <summary>Refuse an unbalanced panel with a data error listing the missing (unit, period) cells.</summary>
     Error,
+}
+
+/// <summary>Direction convention of the ratio index in the output orientation (oracles.md C1).</summary>
+public enum IndexConvention
+{
+    /// <summary>Färe et al. (1994), deaR, productivity, DEAP: &gt; 1 = progress in every orientation.</summary>
+    Fgnz,
+
+    /// <summary>
+    /// Benchmarking parity: with the output orientation the ratio components are reported as reciprocals
+    /// (Benchmarking applies the input formula to Farrell φ), so &lt; 1 = progress there. Input orientation unchanged.
+    /// </summary>
+    Benchmarking,
 }

@@ -70,10 +70,14 @@ public sealed class MalmquistLuenbergerTests
     [InlineData(TechnologyType.Global, true, false)]
     [InlineData(TechnologyType.Contemporaneous, false, true)]
     [InlineData(TechnologyType.Global, false, true)]
-    public void Ratio_and_additive_indices_match_an_independent_GLOP_formulation(TechnologyType tech, bool luenberger, bool vrsTechnology)
+    [InlineData(TechnologyType.Contemporaneous, true, false, true)]
+    [InlineData(TechnologyType.Global, false, false, true)]
+    public void Ratio_and_additive_indices_match_an_independent_GLOP_formulation(TechnologyType tech, bool luenberger, bool vrsTechnology,
+        bool contractInputs = false)
     {
         var d = Panel.Value;
         var options = new MalmquistOptions(Model: DistanceModel.Ddf, Technology: tech, Orientation: DistanceOrientation.None,
+            Direction: contractInputs ? DdfDirection.InputsAndOutputs : DdfDirection.Outputs,
             Index: luenberger ? ProductivityIndexKind.Luenberger : ProductivityIndexKind.Malmquist,
             Scale: vrsTechnology ? ScaleAssumption.Variable : ScaleAssumption.Constant,
             VrsDefinition: vrsTechnology ? VrsDefinition.VrsTechnology : VrsDefinition.Fgnz);
@@ -87,7 +91,7 @@ public sealed class MalmquistLuenbergerTests
             var e = Array.IndexOf(d.Entities, row.Entity);
             var p = Array.IndexOf(d.Periods, row.From);
             int o0 = d.Observation(e, p), o1 = d.Observation(e, p + 1);
-            double D(IReadOnlyList<int> reference, int o) => GlopDdf(d, reference, o, vrsTechnology, false);
+            double D(IReadOnlyList<int> reference, int o) => GlopDdf(d, reference, o, vrsTechnology, contractInputs);
             double ff = D(techRef(p), o0), tt = D(techRef(p + 1), o1);
             double tfp, eff;
             if (tech == TechnologyType.Global)

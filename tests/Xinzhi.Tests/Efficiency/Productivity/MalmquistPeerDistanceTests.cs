@@ -75,6 +75,25 @@ public sealed class MalmquistPeerDistanceTests
     }
 
     [Theory]
+    [InlineData("EconomyLong")]
+    [InlineData("usagri")]
+    public void Benchmarking_convention_reports_Benchmarking_output_numbers(string panel)
+    {
+        var rows = Run(panel, "out", Options("out", ScaleAssumption.Constant) with { Convention = IndexConvention.Benchmarking });
+        foreach (var r in ThreePeers.Value.Where(r => r["panel"] == panel && r["orientation"] == "out" && r["rts"] == "crs"))
+        {
+            var row = rows[(r["id"], int.Parse(r["period1"]))];
+            Close(Number(r["bm_m"]), row.Tfpch, Tol, $"{panel} {r["id"]} m");
+            Close(Number(r["bm_tc"]), row.Techch, Tol, $"{panel} {r["id"]} tc");
+            Close(Number(r["bm_ec"]), row.Effch, Tol, $"{panel} {r["id"]} ec");
+        }
+        // The input orientation is the same in both conventions.
+        var input = Run(panel, "in", Options("in", ScaleAssumption.Constant) with { Convention = IndexConvention.Benchmarking });
+        var fgnz = Run(panel, "in", Options("in", ScaleAssumption.Constant));
+        Assert.All(input, kv => Assert.Equal(fgnz[kv.Key].Tfpch, kv.Value.Tfpch));
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public void Vrs_fgnz_matches_deaR_and_productivity(string panel, string orientation)
     {

@@ -147,6 +147,33 @@ public sealed class MalmquistReferenceTests
         }
     }
 
+    [Theory]
+    [InlineData(TechnologyType.Sequential, ScaleAssumption.Constant, DistanceOrientation.Input)]
+    [InlineData(TechnologyType.Global, ScaleAssumption.Variable, DistanceOrientation.Output)]
+    [InlineData(TechnologyType.Contemporaneous, ScaleAssumption.Variable, DistanceOrientation.Input)]
+    public void Frames_and_period_frame_unions_change_no_value(TechnologyType tech, ScaleAssumption scale, DistanceOrientation orientation)
+    {
+        // 100 units × 4 periods of the synthetic panel: large enough for the frame path, small enough for full LPs.
+        var all = Load("synthetic");
+        var keep = Enumerable.Range(0, all.ObservationCount)
+            .Where(o => int.Parse(all.Entities[all.ObservationEntity[o]]) <= 100 && all.Periods[all.ObservationPeriod[o]] <= 4).ToArray();
+        var data = ProductivityData.FromArrays(keep.Select(o => all.Entities[all.ObservationEntity[o]]).ToArray(),
+            keep.Select(o => all.Periods[all.ObservationPeriod[o]]).ToArray(),
+            keep.Select(o => all.Inputs(o).ToArray()).ToArray(), keep.Select(o => all.Outputs(o).ToArray()).ToArray());
+        var options = new MalmquistOptions(Technology: tech, Scale: scale, Orientation: orientation);
+        var fast = MalmquistIndex.Compute(data, options, new DeaDistanceFunction(DistanceModel.Radial, orientation));
+        var full = MalmquistIndex.Compute(data, options, new DeaDistanceFunction(DistanceModel.Radial, orientation) { UseFrames = false });
+        Assert.Equal(full.Rows.Count, fast.Rows.Count);
+        for (var i = 0; i < full.Rows.Count; i++)
+        {
+            var what = $"{tech} {scale} {orientation} {full.Rows[i].Entity} {full.Rows[i].From}";
+            Assert.Equal(full.Rows[i].Status, fast.Rows[i].Status);
+            Close(full.Rows[i].Tfpch, fast.Rows[i].Tfpch, Tol, what + " tfpch");
+            Close(full.Rows[i].Techch, fast.Rows[i].Techch, Tol, what + " techch");
+            Close(full.Rows[i].Pech, fast.Rows[i].Pech, Tol, what + " pech");
+        }
+    }
+
     [Fact]
     public void Synthetic_500_by_5_panel_matches_Benchmarking()
     {

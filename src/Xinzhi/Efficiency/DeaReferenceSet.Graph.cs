@@ -1,0 +1,59 @@
+using Xinzhi.Efficiency.Lp;
+
+namespace Xinzhi.Efficiency;
+
+public sealed partial class DeaReferenceSet
+{
+    /// <summary>
+    /// Hyperbolic graph efficiency (Färe, Grosskopf and Lovell 1985): min G s.t. Σλx ≤ G x₀, Σλy ≥ y₀/G (+ RTS).
+    /// Under CRS G = √θ exactly; otherwise the problem is non-linear and is solved by bisection on LP feasibility
+    /// to 1e-12 (oracles.md C7). Infeasible when no G ∈ (0, 1e6] works.
+    /// </summary>
+    public DeaPointResult Graph(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReturnsToScale rts, int excludeUnit = -1)
+    {
+        var radial = Radial(x0, y0, ReturnsToScale.Constant, DeaOrientation.Input, excludeUnit);
+        if (rts == ReturnsToScale.Constant)
+        {
+            if (!radial.IsOptimal) return radial;
+            return radial with { Value = Math.Sqrt(radial.Value) };
+        }
+        int m = InputCount, s = OutputCount;
+        var p = new double[_width];
+        ScalePoint(x0, y0, BadOutputCount == 0 ? default : new double[BadOutputCount], p);
+        var units = ColumnUnits(rts, excludeUnit);
+        var iterations = 0;
+        bool Feasible(double g)
+        {
+            var rows = m + s + 1;
+            Span<ConstraintSense> senses = stackalloc ConstraintSense[rows];
+            Span<double> rhs = stackalloc double[rows];
+            for (var i = 0; i < m; i++) { senses[i] = ConstraintSense.LessOrEqual; rhs[i] = g * p[i]; }
+            for (var r = 0; r < s; r++) { senses[m + r] = ConstraintSense.GreaterOrEqual; rhs[m + r] = p[m + r] / g; }
+            senses[m + s] = RtsSense(rts);
+            rhs[m + s] = 1.0;
+            var lp = Builder;
+            lp.Begin(senses, rhs, units.Length);
+            FillLambdaColumns(lp, units, 0, m + s, m + s, 1.0);
+            var st = lp.Solve(SimplexOptions);
+            iterations += lp.Iterations;
+            return st == LpStatus.Optimal;
+        }
+        double hi = 1.0, lo;
+        if (!Feasible(hi))
+        {
+            // Only possible when the point is outside the technology (excluded unit, other period): expand.
+            var k = 0;
+            while (!Feasible(hi) && k++ < 60) hi *= 2;
+            if (k > 60 || hi > 1e6) return DeaPointResult.Failed(DeaStatus.Infeasible, iterations);
+        }
+        lo = hi / 2;
+        var guard = 0;
+        while (Feasible(lo) && guard++ < 1100) { hi = lo; lo /= 2; }
+        for (var it = 0; it < 200 && hi - lo > 1e-13 * hi; it++)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (Feasible(mid)) hi = mid; else lo = mid;
+        }
+        return DeaPointResult.Failed(DeaStatus.Optimal, iterations) with { Value = hi, Peers = [], PeerLambdas = [] };
+    }
+}

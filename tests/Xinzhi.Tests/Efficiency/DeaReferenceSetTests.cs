@@ -1,0 +1,47 @@
+using Xinzhi.Efficiency;
+
+namespace Xinzhi.Tests.Efficiency;
+
+public sealed class DeaReferenceSetTests
+{
+    private static readonly double[,] X = { { 2 }, { 4 }, { 8 } };
+    private static readonly double[,] Y = { { 1 }, { 3 }, { 4 } };
+
+    [Fact]
+    public void Cross_period_point_outside_a_vrs_technology_is_infeasible_not_a_number()
+    {
+        var set = new DeaReferenceSet(X, Y);
+        // Output 5 exceeds every reference unit: no convex combination reaches it (VRS input program infeasible).
+        var r = set.Radial([3], [5], ReturnsToScale.Variable, DeaOrientation.Input);
+        Assert.Equal(DeaStatus.Infeasible, r.Status);
+        Assert.True(double.IsNaN(r.Value));
+        Assert.Empty(r.Peers);
+        // Under CRS the same point is feasible and lies above the frontier (θ > 1).
+        var c = set.Radial([3], [5], ReturnsToScale.Constant, DeaOrientation.Input);
+        Assert.True(c.IsOptimal);
+        Assert.Equal(20.0 / 9.0, c.Value, 12); // best ratio y/x = 0.75 (unit 2): λ = 5/3, θ = 4λ/3
+        // Output orientation: inputs 1 below every unit → VRS infeasible as well.
+        Assert.Equal(DeaStatus.Infeasible, set.Radial([1], [1], ReturnsToScale.Variable, DeaOrientation.Output).Status);
+        // DDF with free β returns a negative distance for a point above the frontier.
+        var d = set.Directional([4], [3.5], [], [4], [3.5], [], ReturnsToScale.Variable);
+        Assert.True(d.IsOptimal && d.Value < 0, $"β = {d.Value}");
+    }
+
+    [Fact]
+    public void Frontier_screening_keeps_scores_and_frame_is_small()
+    {
+        var data = DeaTestData.Load("synthetic_dea_n500");
+        var plain = data.Reference();
+        var screened = data.Reference();
+        var size = screened.PrepareFrontier(ReturnsToScale.Variable);
+        Assert.InRange(size, 1, data.N / 2);
+        for (var j = 0; j < data.N; j += 7)
+        {
+            var a = plain.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Input, maxSlacks: true);
+            var b = screened.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Input, maxSlacks: true);
+            Assert.Equal(a.Value, b.Value, 10);
+            Assert.Equal(a.InputSlacks.Sum() + a.OutputSlacks.Sum(), b.InputSlacks.Sum() + b.OutputSlacks.Sum(), 6);
+            Assert.All(b.Peers, p => Assert.Contains(p, screened.Frontier(ReturnsToScale.Variable)!));
+        }
+    }
+}
