@@ -57,22 +57,14 @@ internal static class DeaBenchData
         {
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
-            var set = new DeaReferenceSet(x, y);
-            frame = set.PrepareFrontier(rts);
-            var screen = sw.Elapsed.TotalSeconds;
-            var n = set.UnitCount;
-            var scores = new double[n];
-            long it = 0;
-            Parallel.For(0, n, () => 0L, (j, _, local) =>
-            {
-                var r = set.Radial(set.Inputs(j), set.Outputs(j), rts, o);
-                scores[j] = r.Value;
-                return local + r.Iterations;
-            }, local => Interlocked.Add(ref it, local));
+            var result = Dea.Evaluate(DeaData.FromArrays(x, y), new DeaOptions { ReturnsToScale = rts, Orientation = o });
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            frame = result.FrontierSize;
+            iterations = result.TotalIterations;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
-            if (rep == repeats - 1) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   ({label}: screening {screen:F3} s, evaluation {sw.Elapsed.TotalSeconds - screen:F3} s wall; CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
-            iterations = it;
+            if (rep == repeats - 1)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -119,9 +119,19 @@ public static class Dea
         if (screen) frontier = set.PrepareFrontier(options.ReturnsToScale, options.Parallel);
 
         var results = new DeaUnitResult[n];
-        void Solve(int j) => results[j] = EvaluateUnit(set, data, j, options);
-        if (options.Parallel && n >= 32) Parallel.For(0, n, Solve);
-        else for (var j = 0; j < n; j++) Solve(j);
+        // Visit similar units consecutively (same input and output mix) so that each LP can start from the previous
+        // unit's optimal basis; contiguous chunks keep that order within a thread. Results do not depend on it.
+        var visit = SimilarityOrder(data);
+        void Solve(int t) => results[visit[t]] = EvaluateUnit(set, data, visit[t], options);
+        if (options.Parallel && n >= 32)
+        {
+            var chunk = Math.Max(16, Math.Min(256, n / (4 * Environment.ProcessorCount)));
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, chunk), range =>
+            {
+                for (var t = range.Item1; t < range.Item2; t++) Solve(t);
+            });
+        }
+        else for (var t = 0; t < n; t++) Solve(t);
 
         long iterations = 0;
         int infeasible = 0, failed = 0;
@@ -136,6 +146,27 @@ public static class Dea
         if (failed > 0)
             warnings.Add(new DeaWarning(DeaWarningCode.NumericalFailure, $"{failed} unit(s) could not be solved (unbounded or iteration limit); their efficiency is empty"));
         return new DeaResult(options, results, warnings, frontier, iterations);
+    }
+
+    /// <summary>Order of units by mix: output shares, then input shares, each quantised to 1/32.</summary>
+    private static int[] SimilarityOrder(DeaData data)
+    {
+        int n = data.UnitCount, m = data.InputCount, s = data.OutputCount;
+        var keys = new double[n];
+        var order = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            order[j] = j;
+            double sy = 0, sx = 0;
+            for (var r = 0; r < s; r++) sy += data.Outputs[j, r];
+            for (var i = 0; i < m; i++) sx += data.Inputs[j, i];
+            var key = 0.0;
+            for (var r = 0; r < s - 1; r++) key = key * 33 + Math.Floor(32 * (sy > 0 ? data.Outputs[j, r] / sy : 0));
+            for (var i = 0; i < m - 1; i++) key = key * 33 + Math.Floor(32 * (sx > 0 ? data.Inputs[j, i] / sx : 0));
+            keys[j] = key;
+        }
+        Array.Sort(keys, order);
+        return order;
     }
 
     /// <summary>Solves the configured model for unit <paramref name="j"/> of the set (its own data).</summary>

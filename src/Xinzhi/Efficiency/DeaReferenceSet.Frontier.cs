@@ -69,6 +69,7 @@ public sealed partial class DeaReferenceSet
         var start = 0;
         var batch = Math.Min(nc, Math.Max(8, m + s + 2));
         var outside = new bool[n];
+        var lastPrune = 0;
         while (start < nc)
         {
             var end = Math.Min(nc, start + batch);
@@ -89,6 +90,23 @@ public sealed partial class DeaReferenceSet
             }
             start = end;
             batch = Math.Min(4096, batch * 2);
+            if (frame.Count > 256 && frame.Count > 2 * lastPrune)
+            {
+                // Keep F small while it grows: drop members strictly inefficient against F (T(F) is unchanged).
+                var snapshot = frame.ToArray();
+                Array.Sort(snapshot);
+                var keepNow = new bool[snapshot.Length];
+                void PruneNow(int c)
+                {
+                    var (st, theta) = MembershipScore(snapshot[c], snapshot, rts, 1.0 - 2e-9);
+                    keepNow[c] = st != LpStatus.Optimal || theta >= 1.0 - 1e-9;
+                }
+                if (parallel) Parallel.For(0, snapshot.Length, PruneNow);
+                else for (var c = 0; c < snapshot.Length; c++) PruneNow(c);
+                frame.Clear();
+                for (var c = 0; c < snapshot.Length; c++) if (keepNow[c]) frame.Add(snapshot[c]);
+                lastPrune = frame.Count;
+            }
         }
 
         var found = frame.ToArray();

@@ -7,7 +7,7 @@ public sealed partial class DeaReferenceSet
     /// <summary>
     /// Hyperbolic graph efficiency (Färe, Grosskopf and Lovell 1985): min G s.t. Σλx ≤ G x₀, Σλy ≥ y₀/G (+ RTS).
     /// Under CRS G = √θ exactly; otherwise the problem is non-linear and is solved by bisection on LP feasibility
-    /// to 1e-12 (oracles.md C7). Infeasible when no G ∈ (0, 1e6] works.
+    /// to 1e-11 relative (oracles.md C7). Infeasible when no G ∈ (0, 1e6] works.
     /// </summary>
     public DeaPointResult Graph(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReturnsToScale rts, int excludeUnit = -1)
     {
@@ -38,18 +38,19 @@ public sealed partial class DeaReferenceSet
             iterations += lp.Iterations;
             return st == LpStatus.Optimal;
         }
-        double hi = 1.0, lo;
+        // G_VRS ≥ G_CRS = √θ_CRS (the CRS technology contains the others), which brackets the bisection from below.
+        double hi = 1.0, lo = radial.IsOptimal ? Math.Sqrt(radial.Value) * (1 - 1e-12) : 0.5;
         if (!Feasible(hi))
         {
             // Only possible when the point is outside the technology (excluded unit, other period): expand.
             var k = 0;
-            while (!Feasible(hi) && k++ < 60) hi *= 2;
-            if (k > 60 || hi > 1e6) return DeaPointResult.Failed(DeaStatus.Infeasible, iterations);
+            while (!Feasible(hi) && k++ < 40) hi *= 2;
+            if (k > 40) return DeaPointResult.Failed(DeaStatus.Infeasible, iterations);
+            lo = hi / 2;
         }
-        lo = hi / 2;
         var guard = 0;
-        while (Feasible(lo) && guard++ < 1100) { hi = lo; lo /= 2; }
-        for (var it = 0; it < 200 && hi - lo > 1e-13 * hi; it++)
+        while (lo > 0 && Feasible(lo) && guard++ < 60) { hi = lo; lo /= 2; }
+        for (var it = 0; it < 100 && hi - lo > 1e-11 * hi; it++)
         {
             var mid = 0.5 * (lo + hi);
             if (Feasible(mid)) hi = mid; else lo = mid;

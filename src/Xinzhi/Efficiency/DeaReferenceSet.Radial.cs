@@ -39,9 +39,21 @@ public sealed partial class DeaReferenceSet
         lp.SetCost(0, input ? 1.0 : -1.0);
         FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
         Span<int> crash = stackalloc int[rows];
-        var status = CrashRadialBasis(crash, lp, p, units, rts, input)
-            ? lp.Solve(SimplexOptions, crash)
-            : lp.Solve(SimplexOptions);
+        var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
+        // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
+        // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
+        var shape = ((int)rts * 2 + (input ? 1 : 0)) * 1_000_003 + rows * 7919 + k;
+        var warm = t_warmUnits == units && t_warmShape == shape && t_warmBasis is { } wb && wb.Length == rows ? wb : null;
+        var status = warm is not null
+            ? lp.Solve(SimplexOptions, warm, hasCrash ? crash : default)
+            : hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
+        if (status == LpStatus.Optimal)
+        {
+            t_warmUnits = units;
+            t_warmShape = shape;
+            if (t_warmBasis is null || t_warmBasis.Length != rows) t_warmBasis = new int[rows];
+            lp.Kernel.Basis.AsSpan(0, rows).CopyTo(t_warmBasis);
+        }
         var iterations = lp.Iterations;
         if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
 
@@ -80,6 +92,10 @@ public sealed partial class DeaReferenceSet
         for (var r = 0; r < s; r++) sPlus[r] = Clean(sPlus[r]) * _scale[m + r];
         return new DeaPointResult(DeaStatus.Optimal, score, peers, lambdas, sMinus, sPlus, [], v, u, [], scaleWeight, iterations);
     }
+
+    [ThreadStatic] private static int[]? t_warmUnits;
+    [ThreadStatic] private static int[]? t_warmBasis;
+    [ThreadStatic] private static int t_warmShape;
 
     /// <summary>
     /// Crash basis for the radial LP (column 0 = θ or φ, λ from column 1): the best single reference unit that can

@@ -87,7 +87,8 @@ internal sealed class DenseLpBuilder
     public LpStatus Solve(SimplexOptions options) => _kernel.Solve(options);
 
     /// <summary>Solves starting from <paramref name="startBasis"/> (kernel column indices) when it is usable.</summary>
-    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis) => _kernel.Solve(options, startBasis);
+    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis, ReadOnlySpan<int> fallbackBasis = default) =>
+        _kernel.Solve(options, startBasis, fallbackBasis);
 
     /// <summary>Kernel column index of the slack of inequality row i (−1 for equality rows).</summary>
     public int SlackColumn(int i) => _slackColumn[i];

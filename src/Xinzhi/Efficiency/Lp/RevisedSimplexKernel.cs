@@ -120,7 +120,7 @@ internal sealed class RevisedSimplexKernel
     /// when given and primal feasible: then phase one is skipped (a crash basis). An unusable start basis (singular
     /// or infeasible) silently falls back to the identity start; the result does not depend on it.
     /// </summary>
-    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis = default)
+    public LpStatus Solve(SimplexOptions options, ReadOnlySpan<int> startBasis = default, ReadOnlySpan<int> fallbackBasis = default)
     {
         var m = Rows;
         var n = Columns;
@@ -129,7 +129,8 @@ internal sealed class RevisedSimplexKernel
         EarlyStopped = false;
         var maxIterations = options.MaxIterations > 0 ? options.MaxIterations : 100 * (m + n) + 1000;
 
-        if (startBasis.Length == m && TryStartBasis(startBasis, options))
+        if ((startBasis.Length == m && TryStartBasis(startBasis, options))
+            || (fallbackBasis.Length == m && TryStartBasis(fallbackBasis, options)))
         {
             var warm = RunPhase(C, options, maxIterations, StopAtOrBelow);
             if (warm != LpStatus.Optimal) return warm;
