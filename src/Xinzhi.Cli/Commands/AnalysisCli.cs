@@ -7,7 +7,7 @@ using Xinzhi.Runs;
 namespace Xinzhi.Cli.Commands;
 
 /// <summary>Columns read straight from a table for verbs that need no entity id (inequality, kde).</summary>
-internal sealed record ColumnData(string Source, double[] Values, int[]? Times, string[]? Groups, int[] SourceRows)
+internal sealed record ColumnData(string Source, double[] Values, int[]? Times, string[]? Groups, int[] SourceRows, double[]? Weights = null)
 {
     /// <summary>Row indices per period (ascending periods); one pseudo-period (null) without a time column.</summary>
     public IEnumerable<(int? Time, int[] Rows)> ByPeriod()
@@ -33,7 +33,7 @@ internal static class AnalysisCli
     /// Reads a numeric value column and optional time and group columns, reporting every bad cell (missing value,
     /// non-number, non-integer period, missing group) with its file, row and column.
     /// </summary>
-    public static ColumnData LoadColumns(RawTable table, string valueColumn, string? timeColumn, string? groupColumn)
+    public static ColumnData LoadColumns(RawTable table, string valueColumn, string? timeColumn, string? groupColumn, string? weightColumn = null)
     {
         var issues = new DataIssueCollector();
         int Resolve(string name)
@@ -44,6 +44,7 @@ internal static class AnalysisCli
         var vi = Resolve(valueColumn);
         var ti = timeColumn is null ? -1 : Resolve(timeColumn);
         var gi = groupColumn is null ? -1 : Resolve(groupColumn);
+        var wi = weightColumn is null ? -1 : Resolve(weightColumn);
         issues.ThrowIfAny();
         var n = table.RowCount;
         var values = new double[n];
@@ -74,8 +75,20 @@ internal static class AnalysisCli
                 groups[i] = gc[i]?.Trim() ?? "";
             }
         }
+        double[]? weights = null;
+        if (wi >= 0)
+        {
+            weights = new double[n];
+            var wc = table.Column(wi);
+            for (var i = 0; i < n; i++)
+            {
+                if (RawTable.IsMissing(wc[i]) || !RawTable.TryParseNumber(wc[i]!, out weights[i]))
+                    issues.Add(table.Source, table.SourceRows[i], table.ColumnNames[wi], $"weight '{wc[i]}' is not a number");
+                else if (weights[i] < 0) issues.Add(table.Source, table.SourceRows[i], table.ColumnNames[wi], $"weight {weights[i]} is negative");
+            }
+        }
         issues.ThrowIfAny();
-        return new ColumnData(table.Source, values, times, groups, table.SourceRows);
+        return new ColumnData(table.Source, values, times, groups, table.SourceRows, weights);
     }
 
     /// <summary>Every non-positive value as a located issue (Theil, logs, GM(1,1)).</summary>

@@ -18,9 +18,10 @@ public sealed class InequalityVerb : ICliVerb
         var time = AnalysisCli.Optional("--time", "Period column; each period is measured separately.");
         var measure = new Option<string>("--measure") { Description = "gini | dagum | theil | cv | all.", Required = true };
         var sd = new Option<string>("--sd") { Description = "Standard deviation divisor of the CV: sample (n−1, default) | population (n).", DefaultValueFactory = _ => "sample" };
+        var weight = AnalysisCli.Optional("--weight", "Population column: population-weighted Theil T and L (Gini, Dagum and CV stay unweighted).");
         var minGroup = new Option<int>("--min-group-size") { Description = "Smallest allowed group (default 2).", DefaultValueFactory = _ => 2 };
         var output = AnalysisCli.Required("--out", "Output CSV: time,component,value,group,group2.");
-        foreach (var o in new Option[] { value, group, time, measure, sd, minGroup, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { value, group, time, measure, sd, weight, minGroup, output }) cmd.Options.Add(o);
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
         {
             var m = CliParse.Enum<InequalityMeasure>(parse.GetValue(measure)!, "--measure");
@@ -30,8 +31,10 @@ public sealed class InequalityVerb : ICliVerb
                 throw new SpecificationException("--measure dagum needs --group (e.g. --group region).");
             var min = parse.GetValue(minGroup);
             if (min < 1) throw new SpecificationException("--min-group-size must be at least 1.");
-            var data = AnalysisCli.LoadColumns(input.ReadTable(parse), parse.GetValue(value)!, parse.GetValue(time), groupCol);
+            var weightCol = parse.GetValue(weight);
             var wantTheil = m is InequalityMeasure.Theil or InequalityMeasure.All;
+            if (weightCol is not null && !wantTheil) throw new SpecificationException("--weight applies to the Theil indices only (--measure theil or all).");
+            var data = AnalysisCli.LoadColumns(input.ReadTable(parse), parse.GetValue(value)!, parse.GetValue(time), groupCol, weightCol);
             if (wantTheil)
                 AnalysisCli.RequirePositive(data.Source, parse.GetValue(value)!, data.Values, data.SourceRows, "the Theil index takes ln y");
             var w = new CsvTableWriter(["time", "component", "value", "group", "group2"]);
@@ -39,6 +42,7 @@ public sealed class InequalityVerb : ICliVerb
             {
                 var y = rows.Select(i => data.Values[i]).ToArray();
                 var g = data.Groups is null ? null : rows.Select(i => data.Groups[i]).ToArray();
+                var pw = data.Weights is null ? null : rows.Select(i => data.Weights[i]).ToArray();
                 var src = t is null ? data.Source : $"{data.Source}, period {t}";
                 if (y.Length < 2) throw new DataValidationException(new DataIssue(src, null, null, $"only {y.Length} value(s); inequality needs at least 2"));
                 if (m is InequalityMeasure.Gini or InequalityMeasure.All)
@@ -57,8 +61,8 @@ public sealed class InequalityVerb : ICliVerb
                     foreach (var kind in new[] { TheilKind.T, TheilKind.L })
                     {
                         var name = kind == TheilKind.T ? "theil_t" : "theil_l";
-                        if (g is null) { w.AppendRow(t, name, TheilDecomposition.Index(y, kind, src), null, null); continue; }
-                        var r = TheilDecomposition.Compute(y, g, kind, min, src);
+                        if (g is null) { w.AppendRow(t, name, TheilDecomposition.Index(y, kind, pw, src), null, null); continue; }
+                        var r = TheilDecomposition.Compute(y, g, kind, min, pw, src);
                         w.AppendRow(t, name, r.Total, null, null);
                         w.AppendRow(t, name + "_within", r.Within, null, null);
                         w.AppendRow(t, name + "_between", r.Between, null, null);
@@ -106,7 +110,8 @@ public sealed class InequalityVerb : ICliVerb
                 ["measure"] = CliParse.Kebab(m.ToString()), ["sd_divisor"] = CliParse.Kebab(divisor.ToString()),
                 ["min_group_size"] = min, ["gini_denominator"] = "n^2 (self-pairs included, Dagum 1997)",
                 ["dagum_group_order"] = "ascending group mean, ties by first appearance",
-                ["theil"] = "T = GE(1), L = GE(0), equal unit weights",
+                ["theil"] = weightCol is null ? "T = GE(1), L = GE(0), equal unit weights" : $"T = GE(1), L = GE(0), population-weighted by '{weightCol}'",
+                ["weight"] = weightCol,
             };
             AnalysisCli.WriteRun(AnalysisCli.RunJsonFor(outPath), "inequality", "inequality/" + CliParse.Kebab(m.ToString()),
                 [input.Describe(parse)], spec, [], [outPath]);

@@ -22,6 +22,16 @@ public sealed class MarkovVerb : ICliVerb
         Level,
     }
 
+    /// <summary>Over which values quantile breaks are computed.</summary>
+    public enum BreakScope
+    {
+        /// <summary>All n×T values at once (default; classes comparable over time).</summary>
+        Pooled,
+
+        /// <summary>Each period's values separately (relative position within the year).</summary>
+        Period,
+    }
+
     public Command Create(CliContext context)
     {
         var cmd = new Command("markov", "Markov transition matrices of classes (pooled quantiles or given breaks), steady state and mean first passage times; --spatial conditions on the class of the spatial lag (Rey 2001).");
@@ -32,10 +42,11 @@ public sealed class MarkovVerb : ICliVerb
         var classes = new Option<int>("--classes") { Description = "Number of classes K (default 4: quartiles).", DefaultValueFactory = _ => 4 };
         var breaks = AnalysisCli.Optional("--breaks", "Given ascending class breaks b1,...,b(K-1) instead of quantiles (class k is (b(k-1), b(k)]).");
         var values = new Option<string>("--values") { Description = "relative (y / period mean, default) | level.", DefaultValueFactory = _ => "relative" };
+        var scope = new Option<string>("--break-scope") { Description = "Quantile breaks over all periods (pooled, default) or per period.", DefaultValueFactory = _ => "pooled" };
         var spatial = AnalysisCli.Optional("--spatial", "Weight matrix CSV for the spatial Markov chain (row-standardised).");
         var lagClasses = new Option<int?>("--lag-classes") { Description = "Classes of the spatial lag (default: K)." };
         var output = AnalysisCli.Required("--out", "Output directory.");
-        foreach (var o in new Option[] { id, time, value, classes, breaks, values, spatial, lagClasses, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { id, time, value, classes, breaks, values, scope, spatial, lagClasses, output }) cmd.Options.Add(o);
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
         {
             var mode = CliParse.Enum<MarkovValues>(parse.GetValue(values)!, "--values");
@@ -56,8 +67,26 @@ public sealed class MarkovVerb : ICliVerb
                     throw new DataValidationException(new DataIssue(panel.Source, null, col, $"period {t}: the mean is {mean}; relative values need a positive mean (use --values level)"));
                 foreach (var i in rows) state[i] = mode == MarkovValues.Relative ? y[i] / mean : y[i];
             }
-            var cuts = givenBreaks.Length > 0 ? givenBreaks : MarkovChain.QuantileBreaks(state, k0);
-            var cls = state.Select(v => MarkovChain.Classify(v, cuts)).ToArray();
+            var breakScope = CliParse.Enum<BreakScope>(parse.GetValue(scope)!, "--break-scope");
+            if (breakScope == BreakScope.Period && givenBreaks.Length > 0) throw new SpecificationException("--break-scope period applies to quantile breaks, not --breaks.");
+            var cutsByPeriod = new List<(int? Time, double[] Cuts)>();
+            var cls = new int[panel.RowCount];
+            if (breakScope == BreakScope.Pooled)
+            {
+                var cuts = givenBreaks.Length > 0 ? givenBreaks : MarkovChain.QuantileBreaks(state, k0);
+                cutsByPeriod.Add((null, cuts));
+                for (var i = 0; i < cls.Length; i++) cls[i] = MarkovChain.Classify(state[i], cuts);
+            }
+            else
+            {
+                foreach (var t in panel.Periods)
+                {
+                    var rows = panel.RowsInPeriod(t);
+                    var cuts = MarkovChain.QuantileBreaks(rows.Select(i => state[i]), k0);
+                    cutsByPeriod.Add((t, cuts));
+                    foreach (var i in rows) cls[i] = MarkovChain.Classify(state[i], cuts);
+                }
+            }
             var warnings = new List<AnalysisWarning>();
             for (var c = 0; c < k0; c++)
                 if (!cls.Contains(c)) warnings.Add(new AnalysisWarning("empty-class", $"class {c + 1} has no observations (tied breaks or given breaks outside the data)"));
@@ -123,9 +152,10 @@ public sealed class MarkovVerb : ICliVerb
             for (var i = 0; i < panel.RowCount; i++)
                 cw.AppendRow(panel.Ids[i], panel.Times![i], y[i], state[i], cls[i] + 1, lag?[i], lagCls is null || island![i] ? null : lagCls[i] + 1);
             Save(cw, "classes.csv");
-            var bw = new CsvTableWriter(["kind", "class", "lower", "upper"]);
-            for (var c = 0; c < k0; c++) bw.AppendRow("value", c + 1, c == 0 ? null : cuts[c - 1], c == k0 - 1 ? null : cuts[c]);
-            if (lagCuts is not null) for (var c = 0; c < kl; c++) bw.AppendRow("lag", c + 1, c == 0 ? null : lagCuts[c - 1], c == kl - 1 ? null : lagCuts[c]);
+            var bw = new CsvTableWriter(["kind", "time", "class", "lower", "upper"]);
+            foreach (var (bt, cuts) in cutsByPeriod)
+                for (var c = 0; c < k0; c++) bw.AppendRow("value", bt, c + 1, c == 0 ? null : cuts[c - 1], c == k0 - 1 ? null : cuts[c]);
+            if (lagCuts is not null) for (var c = 0; c < kl; c++) bw.AppendRow("lag", null, c + 1, c == 0 ? null : lagCuts[c - 1], c == kl - 1 ? null : lagCuts[c]);
             Save(bw, "breaks.csv");
             var tw = new CsvTableWriter(["matrix", "from", "to", "count", "probability"]);
             var sw = new CsvTableWriter(["matrix", "class", "probability"]);
@@ -155,7 +185,8 @@ public sealed class MarkovVerb : ICliVerb
             var spec = new Dictionary<string, object?>
             {
                 ["id"] = parse.GetValue(id), ["time"] = parse.GetValue(time), ["value"] = col, ["values"] = CliParse.Kebab(mode.ToString()),
-                ["classes"] = k0, ["breaks"] = givenBreaks.Length > 0 ? "given" : "pooled type-7 quantiles", ["break_values"] = cuts,
+                ["classes"] = k0, ["breaks"] = givenBreaks.Length > 0 ? "given" : $"type-7 quantiles, {CliParse.Kebab(breakScope.ToString())}",
+                ["break_values"] = cutsByPeriod.Select(c => new { time = c.Time, breaks = c.Cuts }).ToArray(),
                 ["ties"] = "class = number of breaks strictly below the value: intervals (b(k-1), b(k)], equal values share a class",
                 ["transition_step"] = "consecutive periods of the panel", ["spatial"] = wPath, ["lag_classes"] = wPath is null ? null : kl,
                 ["lag"] = wPath is null ? null : "row-standardised W times the classified values, per period; islands excluded",

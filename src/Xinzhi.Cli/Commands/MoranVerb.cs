@@ -33,13 +33,16 @@ public sealed class MoranVerb : ICliVerb
         var local = new Option<bool>("--local") { Description = "Also write local Moran (LISA) to <out>.local.csv." };
         var perms = new Option<int>("--permutations") { Description = "Random permutations (default 999; 0 = analytic only).", DefaultValueFactory = _ => SpatialAutocorrelation.DefaultPermutations };
         var seed = new Option<int>("--seed") { Description = "Seed of the permutations (default 12345).", DefaultValueFactory = _ => SpatialAutocorrelation.DefaultSeed };
+        var significance = new Option<double>("--significance") { Description = "Level for the LISA cluster column (default 0.05).", DefaultValueFactory = _ => 0.05 };
         var output = AnalysisCli.Required("--out", "Output CSV: one row per period with I, C and their tests.");
-        foreach (var o in new Option[] { id, time, value, weights, standardize, local, perms, seed, output }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { id, time, value, weights, standardize, local, perms, seed, significance, output }) cmd.Options.Add(o);
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
         {
             var p = parse.GetValue(perms);
             if (p < 0) throw new SpecificationException("--permutations must be ≥ 0.");
             var s = parse.GetValue(seed);
+            var alpha = parse.GetValue(significance);
+            if (!(alpha > 0 && alpha < 1)) throw new SpecificationException("--significance must lie in (0, 1).");
             var std = CliParse.Enum<WeightStandardization>(parse.GetValue(standardize)!, "--standardize");
             var col = parse.GetValue(value)!;
             var panel = input.LoadPanel(parse, parse.GetValue(id)!, parse.GetValue(time), [col]).Panel;
@@ -52,7 +55,7 @@ public sealed class MoranVerb : ICliVerb
                 "var_I_randomization", "z_I_randomization", "p_I_randomization", "perm_mean_I", "perm_var_I", "z_I_permutation", "p_I_permutation",
                 "C", "expected_C", "var_C_normality", "z_C_normality", "p_C_normality", "var_C_randomization", "z_C_randomization", "p_C_randomization",
                 "perm_mean_C", "perm_var_C", "p_C_permutation", "permutations", "seed", "islands"]);
-            var l = new CsvTableWriter(["time", "id", "value", "z", "lag", "Ii", "quadrant", "p_permutation"]);
+            var l = new CsvTableWriter(["time", "id", "value", "z", "lag", "Ii", "quadrant", "p_permutation", "cluster"]);
             var periods = panel.HasTime ? panel.Periods.Select(t => (int?)t).ToArray() : [null];
             foreach (var t in periods)
             {
@@ -69,7 +72,8 @@ public sealed class MoranVerb : ICliVerb
                     c.PermutationMean, c.PermutationVariance, c.PermutationP, p, s, string.Join(' ', w.Islands));
                 if (parse.GetValue(local))
                     foreach (var li in SpatialAutocorrelation.Local(x, w, p, s))
-                        l.AppendRow(t, li.Id, li.Value, li.Z, li.Lag, li.Statistic, li.Quadrant, li.PermutationP);
+                        l.AppendRow(t, li.Id, li.Value, li.Z, li.Lag, li.Statistic, li.Quadrant, li.PermutationP,
+                            li.Quadrant == "island" ? "island" : double.IsNaN(li.PermutationP) ? null : li.PermutationP <= alpha ? li.Quadrant : "ns");
             }
             var outPath = parse.GetValue(output)!;
             var outputs = new List<string> { outPath };
@@ -83,7 +87,7 @@ public sealed class MoranVerb : ICliVerb
             var spec = new Dictionary<string, object?>
             {
                 ["id"] = parse.GetValue(id), ["time"] = parse.GetValue(time), ["value"] = col, ["weights"] = wPath,
-                ["standardize"] = CliParse.Kebab(std.ToString()), ["permutations"] = p, ["seed"] = s, ["local"] = parse.GetValue(local),
+                ["standardize"] = CliParse.Kebab(std.ToString()), ["permutations"] = p, ["seed"] = s, ["lisa_significance"] = alpha, ["local"] = parse.GetValue(local),
                 ["fill"] = parse.GetValue(input.Fill), ["rng"] = "System.Random(seed), Fisher-Yates; local: conditional randomisation",
                 ["permutation_p"] = "(1 + #{as or more extreme in the observed direction}) / (1 + permutations) (PySAL convention)",
             };

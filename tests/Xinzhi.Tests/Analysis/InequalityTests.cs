@@ -141,6 +141,32 @@ public sealed class InequalityTests
     }
 
     [Fact]
+    public void Population_weighted_theil_should_match_the_regional_formula_and_replication()
+    {
+        const int seed = 606;
+        var rng = new Random(seed);
+        var n = 24;
+        var y = Enumerable.Range(0, n).Select(_ => 0.5 + rng.NextDouble() * 3).ToArray(); // per capita
+        var pop = Enumerable.Range(0, n).Select(_ => (double)(1 + rng.Next(5))).ToArray();
+        var g = Enumerable.Range(0, n).Select(i => "g" + (i % 3)).ToArray();
+        // Regional formula: T = Σ (Y_i/Y) ln[(Y_i/Y)/(P_i/P)], L = Σ (P_i/P) ln[(P_i/P)/(Y_i/Y)], Y_i = P_i y_i.
+        var Y = y.Select((v, i) => v * pop[i]).ToArray();
+        double ys = Y.Sum(), ps = pop.Sum();
+        var tExpected = Enumerable.Range(0, n).Sum(i => Y[i] / ys * Math.Log(Y[i] / ys / (pop[i] / ps)));
+        var lExpected = Enumerable.Range(0, n).Sum(i => pop[i] / ps * Math.Log(pop[i] / ps / (Y[i] / ys)));
+        var t = TheilDecomposition.Compute(y, g, TheilKind.T, weights: pop);
+        var l = TheilDecomposition.Compute(y, g, TheilKind.L, weights: pop);
+        Assert.True(Math.Abs(t.Total - tExpected) < 1e-12, $"seed {seed}");
+        Assert.True(Math.Abs(l.Total - lExpected) < 1e-12, $"seed {seed}");
+        Assert.True(Math.Abs(t.IdentityResidual) < 1e-14 && Math.Abs(l.IdentityResidual) < 1e-14, $"seed {seed}");
+        // Integer weights equal replicating each unit P_i times in the unweighted decomposition.
+        var ry = new List<double>(); var rg = new List<string>();
+        for (var i = 0; i < n; i++) for (var k = 0; k < pop[i]; k++) { ry.Add(y[i]); rg.Add(g[i]); }
+        var rt = TheilDecomposition.Compute(ry, rg, TheilKind.T);
+        Assert.True(Math.Abs(rt.Within - t.Within) < 1e-12 && Math.Abs(rt.Between - t.Between) < 1e-12, $"seed {seed}");
+    }
+
+    [Fact]
     public void Theil_should_reject_zero_and_negative_values()
     {
         var ex = Assert.Throws<DataValidationException>(() => TheilDecomposition.Index([1.0, 0.0, -2.0], TheilKind.T));

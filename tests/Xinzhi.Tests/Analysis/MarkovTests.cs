@@ -84,5 +84,13 @@ public sealed class MarkovTests
         var tr = File.ReadAllLines(Path.Combine(dir.File("smk"), "transitions.csv"));
         Assert.Equal(1 + 4 * 9, tr.Length); // pooled + 3 lag-conditioned 3×3 matrices
         Assert.True(File.Exists(Path.Combine(dir.File("smk"), "tests.csv")));
+
+        // Per-period quartiles: every year splits its own 10 values 3/2/2/3 (type-7 breaks, no ties).
+        r = CliRunner.Run("markov", panel, "--id", "id", "--time", "year", "--value", "v", "--break-scope", "period", "--out", dir.File("pmk"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(1 + 10 * 4, File.ReadAllLines(Path.Combine(dir.File("pmk"), "breaks.csv")).Length);
+        var classes = File.ReadAllLines(Path.Combine(dir.File("pmk"), "classes.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        foreach (var year in classes.Select(c => c[1]).Distinct())
+            Assert.Equal([3, 2, 2, 3], Enumerable.Range(1, 4).Select(k => classes.Count(c => c[1] == year && c[4] == k.ToString(CultureInfo.InvariantCulture))).ToArray());
     }
 }

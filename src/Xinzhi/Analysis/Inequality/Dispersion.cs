@@ -67,9 +67,13 @@ public static class Dispersion
     /// <summary>Σ_i Σ_j |y_i − y_j| over all ordered pairs of an ascending array.</summary>
     internal static double SumAbsoluteDifferencesSorted(ReadOnlySpan<double> sorted)
     {
+        // Σ (2i − n − 1) = 0, so measuring from the minimum changes nothing mathematically but removes the
+        // cancellation error: constant data give exactly 0.
         var n = sorted.Length;
+        if (n == 0) return 0;
         var s = 0.0;
-        for (var i = 0; i < n; i++) s += (2.0 * (i + 1) - n - 1) * sorted[i];
+        var origin = sorted[0];
+        for (var i = 0; i < n; i++) s += (2.0 * (i + 1) - n - 1) * (sorted[i] - origin);
         return 2 * s;
     }
 }
