@@ -21,12 +21,14 @@ public static class Citations
         new("中共中央政治局第十一次集体学习 (2024-01-31). 加快发展新质生产力，扎实推进高质量发展.", new Label("新质生产力定义", "NQPF definition")),
     ];
 
+    /// <summary>The sources and licences of data/china-provinces, as its README states them.</summary>
     public static readonly IReadOnlyList<Citation> ChinaData =
     [
-        new("国家统计局 (National Bureau of Statistics of China). 中国统计年鉴 / 分省年度数据. https://data.stats.gov.cn", new Label("省级统计数据", "provincial statistics")),
-        new("国家统计局、科学技术部. 中国科技统计年鉴 (China Statistical Yearbook on Science and Technology).", new Label("科技指标", "science and technology indicators")),
-        new("张军, 吴桂英, 张吉鹏 (2004). 中国省际物质资本存量估算: 1952—2000. 经济研究 (10), 35–44.", new Label("资本存量", "capital stock")),
-        new("Shan, Y., Guan, D., Zheng, H. et al. (2018). China CO₂ emission accounts 1997–2015. Scientific Data 5, 170201. CEADs, https://www.ceads.net", new Label("二氧化碳排放", "CO₂ emissions")),
+        new("国家统计局、科学技术部《中国科技统计年鉴》; 国家统计局《中国统计年鉴》; 《中国高技术产业统计年鉴》. Compiled in the R package techme (Hu Huaping, MIT).", new Label("科技与统计指标", "science, technology and statistical indicators")),
+        new("National Bureau of Statistics of China, data.stats.gov.cn; compiled in RenJiyi163/panel_data_analysis_for_thesis (MIT).", new Label("国家统计局分省数据", "NBS provincial data")),
+        new("张军, 吴桂英, 张吉鹏 (2004). 中国省际物质资本存量估算: 1952—2000. 经济研究 (10), 35–44; 陈普, 万科 (2021). 统计与决策 37(9), 37–40. Via CHNCapitalStock v0.1.1 (Chen Pu, GPL-2).", new Label("资本存量", "capital stock")),
+        new("Shan, Y. et al. (2016) Applied Energy 184; Shan, Y. et al. (2018) Scientific Data 5, 170201; Shan, Y. et al. (2020) Scientific Data 7, 54; Guan, Y. et al. (2021) Earth's Future 9. CEADs via OpenClimate (Apache-2.0).", new Label("二氧化碳排放（CEADs）", "CO₂ emissions (CEADs)")),
+        new("Definitions, units, coverage and every repair: data/china-provinces/README.md (shipped with Xinzhi).", new Label("数据说明", "data notes")),
     ];
 
     /// <summary>Methods, then the framework's own citation and its indicators' sources, then the China data sources.</summary>
