@@ -129,6 +129,7 @@ public static class StudyPipeline
             new Label($"{Path.GetFileName(dataPath)}：{panel.Entities.Length} 个单元，{indexYears.First()}–{indexYears.Last()} 年。{indexYearNote.Zh}",
                       $"{Path.GetFileName(dataPath)}: {panel.Entities.Length} units, {indexYears.First()}–{indexYears.Last()}. {indexYearNote.En}"),
             [
+                .. RepairChoices(dataPath),
                 new MethodChoice(new Label("数据文件", "Data file"), dataFile.Path, Label.Same("sha256 " + dataFile.Sha256)),
                 new MethodChoice(new Label("缺失值处理", "Missing values"), Kebab(fill)),
                 new MethodChoice(new Label("指标体系", "Framework"), $"{framework.Id} {framework.Version}",
@@ -623,6 +624,30 @@ public static class StudyPipeline
             columns[c] = rows.Select(i => src[i]).ToArray();
         }
         return new RawTable(table.Source, table.ColumnNames, columns, rows.Select(i => table.SourceRows[i]).ToArray());
+    }
+
+    /// <summary>
+    /// The repairs recorded beside a dataset (<c>repairs.csv</c>: code, province_en, year, column, action, value,
+    /// note; written by the dataset build), summarised per column and action, so the report says what was repaired.
+    /// </summary>
+    private static IEnumerable<MethodChoice> RepairChoices(string dataPath)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(dataPath)!, "repairs.csv");
+        if (!File.Exists(path)) return [];
+        var t = CsvTableReader.Read(path);
+        if (!new[] { "code", "year", "column", "action" }.All(t.HasColumn)) return [];
+        var col = t.Column("column");
+        var act = t.Column("action");
+        var year = t.Column("year");
+        var code = t.Column("code");
+        return Enumerable.Range(0, t.RowCount)
+            .GroupBy(i => (Column: col[i] ?? "", Action: act[i] ?? ""))
+            .Select(g => new MethodChoice(
+                new Label($"数据修补：{g.Key.Column}", $"Repair: {g.Key.Column}"),
+                g.Key.Action,
+                Label.Same($"{g.Count()} cell(s): " + string.Join("; ", g.GroupBy(i => code[i]).Select(c => $"{c.Key} {string.Join(",", c.Select(i => year[i]))}").Take(8)) +
+                           (g.Select(i => code[i]).Distinct().Count() > 8 ? "; …" : "") + " (repairs.csv)")))
+            .ToList();
     }
 
     private static List<ReportEntity> BuildEntities(Panel panel, ProjectFile project)
