@@ -278,7 +278,8 @@ public static class FigureRenderer
     {
         if (ctx.Model.Index is not { Scores.Count: > 0 } index) return;
         var year = index.Scores.Max(s => s.Time);
-        var score = index.Scores.Where(s => s.Time == year).ToDictionary(s => s.Id, s => s.Score, StringComparer.Ordinal);
+        var mapIdOf = ctx.Model.Entities.ToDictionary(e => e.Id, e => e.MapId ?? e.Id, StringComparer.Ordinal);
+        var score = index.Scores.Where(s => s.Time == year).ToDictionary(s => mapIdOf.GetValueOrDefault(s.Id, s.Id), s => s.Score, StringComparer.Ordinal);
         var min = score.Values.Min();
         var max = score.Values.Max();
         var plot = ctx.NewPlot(new Label($"{year}年新质生产力指数", $"NQPF index, {year}"));

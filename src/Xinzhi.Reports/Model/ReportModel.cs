@@ -84,8 +84,9 @@ public sealed record ReportProvenance
     public string Command { get; init; } = "";
 }
 
-/// <summary>An entity of the panel. <see cref="Group"/> is the key of a <see cref="ReportGroup"/> (e.g. "east").</summary>
-public sealed record ReportEntity(string Id, Label Name, string? Group = null);
+/// <summary>An entity of the panel. <see cref="Group"/> is the key of a <see cref="ReportGroup"/> (e.g. "east");
+/// <see cref="MapId"/> is its feature id on the China map (GB/T 2260 code) when it differs from <see cref="Id"/>.</summary>
+public sealed record ReportEntity(string Id, Label Name, string? Group = null, string? MapId = null);
 
 /// <summary>A group of entities, e.g. the NBS region "east" (东部).</summary>
 public sealed record ReportGroup(string Key, Label Name);

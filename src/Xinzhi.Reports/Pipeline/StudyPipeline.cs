@@ -664,7 +664,8 @@ public static class StudyPipeline
             var nameZh = zh?[i] ?? province?.ShortZh ?? e;
             var nameEn = en?[i] ?? province?.NameEn ?? e;
             var group = grp?[i];
-            list.Add(new ReportEntity(e, new Label(nameZh, nameEn), string.IsNullOrWhiteSpace(group) ? null : group));
+            var mapId = province is not null && province.Code != e ? province.Code : null;
+            list.Add(new ReportEntity(e, new Label(nameZh, nameEn), string.IsNullOrWhiteSpace(group) ? null : group, mapId));
         }
         return list;
     }

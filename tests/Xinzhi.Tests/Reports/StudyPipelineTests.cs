@@ -209,6 +209,47 @@ public sealed class StudyPipelineTests(DemoReportFixture demo)
     }
 
     [Fact]
+    public void Run_on_user_data_keyed_by_names_without_tfp_columns_should_say_what_is_missing()
+    {
+        using var dir = new TempDir();
+        var columns = new[] { "rd_personnel_fte", "researcher_share", "education_spending_share", "rd_intensity", "sci_tech_spending_share",
+                              "hitech_enterprises", "hitech_revenue", "tech_market_turnover", "invention_patents_granted" };
+        var w = new CsvTableWriter(["省份", "年份", .. columns]);
+        foreach (var row in ReadCsv(Panel).Where(x => string.CompareOrdinal(x["year"], "2015") >= 0))
+            w.AppendRow([row["province_zh"], row["year"], .. columns.Select(c => (object?)row[c])]);
+        w.Save(dir.File("mine.csv"));
+        var yaml = """
+            title_zh: 我的研究
+            title_en: My study
+            data:
+              file: mine.csv
+              id: 省份
+              time: 年份
+            framework: builtin:china-provinces
+            tfp:
+              inputs: [capital_stock, employment]
+              outputs: [real_gdp]
+            analysis:
+              dagum: false
+              forecast_horizon: 2
+            output:
+              dir: out
+              figures: false
+            """;
+        File.WriteAllText(dir.File("study.yaml"), yaml);
+        var r = CliRunner.Run("run", dir.File("study.yaml"));
+        Assert.True(r.ExitCode == 0, r.Out + r.Error);
+        Assert.Contains("not available: tfp", r.Out);
+        Assert.Contains("capital_stock", r.Out);
+        Assert.Contains("not available: dagum", r.Out);
+        var html = File.ReadAllText(dir.File("out/index.html"));
+        Assert.Contains("\"mapId\":\"110000\"", html);   // 北京 is drawn on the map by its code
+        Assert.Contains("北京", File.ReadAllText(dir.File("out/index/scores.csv")));
+        Assert.True(File.Exists(dir.File("out/analysis/forecast.csv")));
+        Assert.False(File.Exists(dir.File("out/tfp/malmquist.csv")));
+    }
+
+    [Fact]
     public void Run_should_reject_a_bad_project_file_with_its_line()
     {
         using var dir = new TempDir();

@@ -97,6 +97,10 @@
   function t(key) { var v = T[key]; return v ? v[lang === 'zh' ? 0 : 1] : key; }
   function L(label) { return label ? (lang === 'zh' ? label.zh : label.en) : ''; }
   function ename(id) { var e = entityById[id]; return e ? L(e.name) : id; }
+  function mapId(id) { var e = entityById[id]; return e && e.mapId ? e.mapId : id; }
+  var mapNames = {};
+  (geo.features || []).forEach(function (f) { if (f.properties) mapNames[f.properties.id] = f.properties.name; });
+  function mapName(featureId) { return mapNames[featureId] || featureId; }
   function gname(key) { var g = groups[groupIndex[key]]; return g ? L(g.name) : (key || ''); }
   function num(v) { return typeof v === 'number' && isFinite(v) ? v : null; }
   function fmt(v, d) { v = num(v); return v === null ? '–' : v.toFixed(d === undefined ? 4 : d); }
@@ -182,8 +186,8 @@
         tooltip: {
           trigger: 'item',
           formatter: function (p) {
-            if (!p.data) return ename(p.name) + '<br>' + t('noData');
-            return '<b>' + esc(ename(p.name)) + '</b><br>' + t('score') + ': ' + fmt(p.data.value) + '<br>' + t('rank') + ': ' + p.data.rank;
+            if (!p.data) return esc(mapName(p.name)) + '<br>' + t('noData');
+            return '<b>' + esc(ename(p.data.entity)) + '</b><br>' + t('score') + ': ' + fmt(p.data.value) + '<br>' + t('rank') + ': ' + p.data.rank;
           }
         },
         visualMap: {
@@ -200,7 +204,7 @@
       options: years.map(function (y) {
         return {
           title: { text: t('score') + ' ' + y, left: 'center', top: 0, textStyle: { fontSize: 14 } },
-          series: [{ data: scoresOf(y).map(function (r) { return { name: r.id, value: r.score, rank: r.rank }; }) }]
+          series: [{ data: scoresOf(y).map(function (r) { return { name: mapId(r.id), value: r.score, rank: r.rank, entity: r.id }; }) }]
         };
       })
     });
