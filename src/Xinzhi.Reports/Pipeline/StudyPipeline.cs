@@ -55,6 +55,11 @@ public static class StudyPipeline
         var methods = new List<MethodNote>();
         var spec = new Dictionary<string, object?>();
         var files = new List<string>();
+        void NotComputed(string section, Label what, XinzhiException e)
+        {
+            warnings.Add($"{section} not computed: {e.Message}");
+            unavailable.Add(new UnavailableSection(section, new Label($"{what.Zh}未能计算：{e.Message}", $"{what.En} could not be computed: {e.Message}")));
+        }
 
         // ---- data -------------------------------------------------------------------------------------------
         var dataPath = project.Data.File.Equals(ProjectFile.BuiltinChinaProvinces, StringComparison.OrdinalIgnoreCase)
@@ -152,8 +157,7 @@ public static class StudyPipeline
             }
             catch (XinzhiException e)
             {
-                warnings.Add("green TFP not computed: " + e.Message);
-                unavailable.Add(new UnavailableSection("tfp", new Label("绿色全要素生产率未能计算：" + e.Message, "Green TFP could not be computed: " + e.Message)));
+                NotComputed("tfp", new Label("绿色全要素生产率", "Green TFP"), e);
             }
         }
         else unavailable.Add(new UnavailableSection("tfp", new Label("项目文件中未启用（tfp.enabled: false）", "disabled in the project file (tfp.enabled: false)")));
@@ -165,212 +169,247 @@ public static class StudyPipeline
         var groupOf = entities.ToDictionary(e => e.Id, e => e.Group, StringComparer.Ordinal);
 
         DagumSection? dagum = null;
-        if (project.Analysis.Dagum)
+        try
         {
-            var rows = new List<DagumRow>();
-            var w = new CsvTableWriter(["time", "component", "value", "group", "group2"]);
-            foreach (var y in years)
+            if (project.Analysis.Dagum)
             {
-                var r = rowsByYear[y];
-                var values = r.Select(i => index.Scores[i]).ToArray();
-                var g = r.Select(i => groupOf[index.Ids[i]] ?? "").ToArray();
-                var d = DagumDecomposition.Compute(values, g, DagumMinGroupSize, $"{dataPath}, period {y}");
-                void Add(string component, double value, string? g1 = null, string? g2 = null)
+                var rows = new List<DagumRow>();
+                var w = new CsvTableWriter(["time", "component", "value", "group", "group2"]);
+                foreach (var y in years)
                 {
-                    rows.Add(new DagumRow(y, component, value, g1, g2));
-                    w.AppendRow(y, component, value, g1, g2);
+                    var r = rowsByYear[y];
+                    var values = r.Select(i => index.Scores[i]).ToArray();
+                    var g = r.Select(i => groupOf[index.Ids[i]] ?? "").ToArray();
+                    var d = DagumDecomposition.Compute(values, g, DagumMinGroupSize, $"{dataPath}, period {y}");
+                    void Add(string component, double value, string? g1 = null, string? g2 = null)
+                    {
+                        rows.Add(new DagumRow(y, component, value, g1, g2));
+                        w.AppendRow(y, component, value, g1, g2);
+                    }
+                    Add("G", d.Gini);
+                    Add("Gw", d.Within);
+                    Add("Gnb", d.NetBetween);
+                    Add("Gt", d.Transvariation);
+                    Add("Gw_share", d.WithinShare);
+                    Add("Gnb_share", d.NetBetweenShare);
+                    Add("Gt_share", d.TransvariationShare);
+                    foreach (var gr in d.Groups) Add("Gjj", gr.Gini, gr.Group);
+                    foreach (var p in d.Pairs) Add("Gjh", p.Gini, p.GroupJ, p.GroupH);
                 }
-                Add("G", d.Gini);
-                Add("Gw", d.Within);
-                Add("Gnb", d.NetBetween);
-                Add("Gt", d.Transvariation);
-                Add("Gw_share", d.WithinShare);
-                Add("Gnb_share", d.NetBetweenShare);
-                Add("Gt_share", d.TransvariationShare);
-                foreach (var gr in d.Groups) Add("Gjj", gr.Gini, gr.Group);
-                foreach (var p in d.Pairs) Add("Gjh", p.Gini, p.GroupJ, p.GroupH);
+                w.Save(Path.Combine(outDir, "analysis", "dagum.csv"));
+                files.Add("analysis/dagum.csv");
+                dagum = new DagumSection { Variable = new Label("综合指数", "Index score"), Rows = rows };
+                methods.Add(new MethodNote("dagum", new Label("Dagum 基尼系数分解", "Dagum Gini decomposition"),
+                    new Label("按区域分组，G = Gw + Gnb + Gt（Dagum 1997），逐年计算。", "By group, G = Gw + Gnb + Gt (Dagum 1997), per year."),
+                    [
+                        new MethodChoice(new Label("变量", "Variable"), "score"),
+                        new MethodChoice(new Label("分组列", "Group column"), project.Data.Group ?? ""),
+                        new MethodChoice(new Label("最小组规模", "Minimum group size"), DagumMinGroupSize.ToString(CultureInfo.InvariantCulture)),
+                    ]));
+                spec["dagum"] = new Dictionary<string, object?> { ["value"] = "score", ["group"] = project.Data.Group, ["min_group_size"] = DagumMinGroupSize };
             }
-            w.Save(Path.Combine(outDir, "analysis", "dagum.csv"));
-            files.Add("analysis/dagum.csv");
-            dagum = new DagumSection { Variable = new Label("综合指数", "Index score"), Rows = rows };
-            methods.Add(new MethodNote("dagum", new Label("Dagum 基尼系数分解", "Dagum Gini decomposition"),
-                new Label("按区域分组，G = Gw + Gnb + Gt（Dagum 1997），逐年计算。", "By group, G = Gw + Gnb + Gt (Dagum 1997), per year."),
-                [
-                    new MethodChoice(new Label("变量", "Variable"), "score"),
-                    new MethodChoice(new Label("分组列", "Group column"), project.Data.Group ?? ""),
-                    new MethodChoice(new Label("最小组规模", "Minimum group size"), DagumMinGroupSize.ToString(CultureInfo.InvariantCulture)),
-                ]));
-            spec["dagum"] = new Dictionary<string, object?> { ["value"] = "score", ["group"] = project.Data.Group, ["min_group_size"] = DagumMinGroupSize };
+            else unavailable.Add(Disabled("dagum", "analysis.dagum"));
         }
-        else unavailable.Add(Disabled("dagum", "analysis.dagum"));
+        catch (XinzhiException e)
+        {
+            NotComputed("dagum", new Label("Dagum 基尼系数分解", "The Dagum decomposition"), e);
+        }
         Step("Dagum");
 
         KdeSection? kde = null;
-        if (project.Analysis.Kde)
+        try
         {
-            var (rule, fixedH) = ParseBandwidth(project.Analysis.KdeBandwidth);
-            var samples = years.Select(y => rowsByYear[y].Select(i => index.Scores[i]).ToArray()).ToList();
-            var hs = samples.Select(x => fixedH ?? KernelDensity.Bandwidth(x, rule)).ToArray();
-            var lo = index.Scores.Min() - KdeCut * hs.Max();
-            var hi = index.Scores.Max() + KdeCut * hs.Max();
-            var grid = KernelDensity.Grid(lo, hi, KdePoints);
-            var curves = new List<KdeCurve>();
-            var w = new CsvTableWriter(["time", "x", "density", "bandwidth", "n"]);
-            for (var p = 0; p < years.Length; p++)
+            if (project.Analysis.Kde)
             {
-                var curve = KernelDensity.Estimate(samples[p], rule, fixedH, grid);
-                warnings.AddRange(curve.Warnings.Select(x => $"kde period {years[p]}: {x}"));
-                curves.Add(new KdeCurve(years[p], curve.Bandwidth, grid, curve.Density));
-                for (var k = 0; k < grid.Length; k++) w.AppendRow(years[p], grid[k], curve.Density[k], curve.Bandwidth, curve.Count);
+                var (rule, fixedH) = ParseBandwidth(project.Analysis.KdeBandwidth);
+                var samples = years.Select(y => rowsByYear[y].Select(i => index.Scores[i]).ToArray()).ToList();
+                var hs = samples.Select(x => fixedH ?? KernelDensity.Bandwidth(x, rule)).ToArray();
+                var lo = index.Scores.Min() - KdeCut * hs.Max();
+                var hi = index.Scores.Max() + KdeCut * hs.Max();
+                var grid = KernelDensity.Grid(lo, hi, KdePoints);
+                var curves = new List<KdeCurve>();
+                var w = new CsvTableWriter(["time", "x", "density", "bandwidth", "n"]);
+                for (var p = 0; p < years.Length; p++)
+                {
+                    var curve = KernelDensity.Estimate(samples[p], rule, fixedH, grid);
+                    warnings.AddRange(curve.Warnings.Select(x => $"kde period {years[p]}: {x}"));
+                    curves.Add(new KdeCurve(years[p], curve.Bandwidth, grid, curve.Density));
+                    for (var k = 0; k < grid.Length; k++) w.AppendRow(years[p], grid[k], curve.Density[k], curve.Bandwidth, curve.Count);
+                }
+                w.Save(Path.Combine(outDir, "analysis", "kde.csv"));
+                files.Add("analysis/kde.csv");
+                kde = new KdeSection { Variable = new Label("综合指数", "Index score"), Curves = curves };
+                methods.Add(new MethodNote("kde", new Label("核密度估计", "Kernel density estimation"),
+                    new Label("高斯核，逐年带宽，所有年份共用一个网格。", "Gaussian kernel, bandwidth per year, one grid shared by all years."),
+                    [
+                        new MethodChoice(new Label("带宽", "Bandwidth"), project.Analysis.KdeBandwidth),
+                        new MethodChoice(new Label("网格点数", "Grid points"), KdePoints.ToString(CultureInfo.InvariantCulture)),
+                        new MethodChoice(new Label("网格延伸（带宽倍数）", "Grid extension (bandwidths)"), KdeCut.ToString(CultureInfo.InvariantCulture)),
+                    ]));
+                spec["kde"] = new Dictionary<string, object?> { ["value"] = "score", ["kernel"] = "gaussian", ["bandwidth"] = project.Analysis.KdeBandwidth, ["points"] = KdePoints, ["cut"] = KdeCut, ["grid"] = new[] { lo, hi } };
             }
-            w.Save(Path.Combine(outDir, "analysis", "kde.csv"));
-            files.Add("analysis/kde.csv");
-            kde = new KdeSection { Variable = new Label("综合指数", "Index score"), Curves = curves };
-            methods.Add(new MethodNote("kde", new Label("核密度估计", "Kernel density estimation"),
-                new Label("高斯核，逐年带宽，所有年份共用一个网格。", "Gaussian kernel, bandwidth per year, one grid shared by all years."),
-                [
-                    new MethodChoice(new Label("带宽", "Bandwidth"), project.Analysis.KdeBandwidth),
-                    new MethodChoice(new Label("网格点数", "Grid points"), KdePoints.ToString(CultureInfo.InvariantCulture)),
-                    new MethodChoice(new Label("网格延伸（带宽倍数）", "Grid extension (bandwidths)"), KdeCut.ToString(CultureInfo.InvariantCulture)),
-                ]));
-            spec["kde"] = new Dictionary<string, object?> { ["value"] = "score", ["kernel"] = "gaussian", ["bandwidth"] = project.Analysis.KdeBandwidth, ["points"] = KdePoints, ["cut"] = KdeCut, ["grid"] = new[] { lo, hi } };
+            else unavailable.Add(Disabled("kde", "analysis.kde"));
         }
-        else unavailable.Add(Disabled("kde", "analysis.kde"));
+        catch (XinzhiException e)
+        {
+            NotComputed("kde", new Label("核密度估计", "The kernel densities"), e);
+        }
         Step("KDE");
 
         CouplingSection? coupling = null;
-        if (project.Analysis.Coupling)
+        try
         {
-            if (elementIdx.Length < 2)
+            if (project.Analysis.Coupling)
             {
-                unavailable.Add(new UnavailableSection("coupling", new Label("指标体系的顶层要素少于两个", "the framework has fewer than two top-level elements")));
-            }
-            else
-            {
-                var formula = ParseEnum<CouplingFormula>(project.Analysis.CouplingFormula, "analysis.coupling_formula");
-                var alpha = CouplingCoordination.EqualWeights(elementIdx.Length);
-                var issues = new DataIssueCollector();
-                var rows = new List<CouplingRow>();
-                var w = new CsvTableWriter(["id", "time", "C", "T", "D", "level", "level_zh", "level_en"]);
-                var u = new double[elementIdx.Length];
-                for (var i = 0; i < index.RowCount; i++)
+                if (elementIdx.Length < 2)
                 {
-                    var allZero = true;
-                    for (var s = 0; s < elementIdx.Length; s++)
-                    {
-                        u[s] = index.NodeScores[elementIdx[s]][i];
-                        if (!(u[s] >= 0 && u[s] <= 1)) issues.Add(Path.Combine(indexDir, IndexOutput.Scores), i + 2, indexModel.Nodes[elementIdx[s]].Id, $"sub-score {u[s]} is outside [0, 1]; coupling needs standardised subsystem scores");
-                        if (u[s] != 0) allZero = false;
-                    }
-                    if (allZero) issues.Add(Path.Combine(indexDir, IndexOutput.Scores), i + 2, null, "all element sub-scores are 0, so C = 0/0 is undefined");
-                    if (issues.HasIssues) continue;
-                    var r = CouplingCoordination.Compute(u, alpha, formula);
-                    rows.Add(new CouplingRow(index.Ids[i], index.Times![i], r.C, r.T, r.D, r.Level.Level));
-                    w.AppendRow(index.Ids[i], index.Times![i], r.C, r.T, r.D, r.Level.Level, r.Level.NameZh, r.Level.NameEn);
+                    unavailable.Add(new UnavailableSection("coupling", new Label("指标体系的顶层要素少于两个", "the framework has fewer than two top-level elements")));
                 }
-                issues.ThrowIfAny();
-                w.Save(Path.Combine(outDir, "analysis", "coupling.csv"));
-                files.Add("analysis/coupling.csv");
-                coupling = new CouplingSection
+                else
                 {
-                    Systems = elementIdx.Select(k => new Label(indexModel.Nodes[k].NameZh, indexModel.Nodes[k].NameEn)).ToList(),
-                    Rows = rows,
-                    Levels = CouplingCoordination.Levels.OrderBy(l => l.Level).Select(l => new Label(l.NameZh, l.NameEn)).ToList(),
-                };
-                methods.Add(new MethodNote("coupling", new Label("三大要素耦合协调度", "Coupling coordination of the three elements"),
-                    new Label("以各要素分指数为子系统：C = n(ΠU)^(1/n)/ΣU，T = Σα·U，D = √(C·T)，十级分类（廖重斌 1999）。",
-                              "Element sub-scores as subsystems: C = n(ΠU)^(1/n)/ΣU, T = Σα·U, D = √(C·T), ten levels (Liao 1999)."),
-                    [
-                        new MethodChoice(new Label("子系统", "Subsystems"), string.Join(", ", elementIdx.Select(k => indexModel.Nodes[k].Id))),
-                        new MethodChoice(new Label("权重 α", "Weights α"), string.Join(", ", alpha.Select(a => a.ToString("R", CultureInfo.InvariantCulture)))),
-                        new MethodChoice(new Label("公式", "Formula"), Kebab(formula)),
-                    ]));
-                spec["coupling"] = new Dictionary<string, object?> { ["systems"] = elementIdx.Select(k => indexModel.Nodes[k].Id).ToArray(), ["alpha"] = alpha, ["formula"] = Kebab(formula) };
+                    var formula = ParseEnum<CouplingFormula>(project.Analysis.CouplingFormula, "analysis.coupling_formula");
+                    var alpha = CouplingCoordination.EqualWeights(elementIdx.Length);
+                    var issues = new DataIssueCollector();
+                    var rows = new List<CouplingRow>();
+                    var w = new CsvTableWriter(["id", "time", "C", "T", "D", "level", "level_zh", "level_en"]);
+                    var u = new double[elementIdx.Length];
+                    for (var i = 0; i < index.RowCount; i++)
+                    {
+                        var allZero = true;
+                        for (var s = 0; s < elementIdx.Length; s++)
+                        {
+                            u[s] = index.NodeScores[elementIdx[s]][i];
+                            if (!(u[s] >= 0 && u[s] <= 1)) issues.Add(Path.Combine(indexDir, IndexOutput.Scores), i + 2, indexModel.Nodes[elementIdx[s]].Id, $"sub-score {u[s]} is outside [0, 1]; coupling needs standardised subsystem scores");
+                            if (u[s] != 0) allZero = false;
+                        }
+                        if (allZero) issues.Add(Path.Combine(indexDir, IndexOutput.Scores), i + 2, null, "all element sub-scores are 0, so C = 0/0 is undefined");
+                        if (issues.HasIssues) continue;
+                        var r = CouplingCoordination.Compute(u, alpha, formula);
+                        rows.Add(new CouplingRow(index.Ids[i], index.Times![i], r.C, r.T, r.D, r.Level.Level));
+                        w.AppendRow(index.Ids[i], index.Times![i], r.C, r.T, r.D, r.Level.Level, r.Level.NameZh, r.Level.NameEn);
+                    }
+                    issues.ThrowIfAny();
+                    w.Save(Path.Combine(outDir, "analysis", "coupling.csv"));
+                    files.Add("analysis/coupling.csv");
+                    coupling = new CouplingSection
+                    {
+                        Systems = elementIdx.Select(k => new Label(indexModel.Nodes[k].NameZh, indexModel.Nodes[k].NameEn)).ToList(),
+                        Rows = rows,
+                        Levels = CouplingCoordination.Levels.OrderBy(l => l.Level).Select(l => new Label(l.NameZh, l.NameEn)).ToList(),
+                    };
+                    methods.Add(new MethodNote("coupling", new Label("三大要素耦合协调度", "Coupling coordination of the three elements"),
+                        new Label("以各要素分指数为子系统：C = n(ΠU)^(1/n)/ΣU，T = Σα·U，D = √(C·T)，十级分类（廖重斌 1999）。",
+                                  "Element sub-scores as subsystems: C = n(ΠU)^(1/n)/ΣU, T = Σα·U, D = √(C·T), ten levels (Liao 1999)."),
+                        [
+                            new MethodChoice(new Label("子系统", "Subsystems"), string.Join(", ", elementIdx.Select(k => indexModel.Nodes[k].Id))),
+                            new MethodChoice(new Label("权重 α", "Weights α"), string.Join(", ", alpha.Select(a => a.ToString("R", CultureInfo.InvariantCulture)))),
+                            new MethodChoice(new Label("公式", "Formula"), Kebab(formula)),
+                        ]));
+                    spec["coupling"] = new Dictionary<string, object?> { ["systems"] = elementIdx.Select(k => indexModel.Nodes[k].Id).ToArray(), ["alpha"] = alpha, ["formula"] = Kebab(formula) };
+                }
             }
+            else unavailable.Add(Disabled("coupling", "analysis.coupling"));
         }
-        else unavailable.Add(Disabled("coupling", "analysis.coupling"));
+        catch (XinzhiException e)
+        {
+            NotComputed("coupling", new Label("耦合协调度", "The coupling coordination"), e);
+        }
         Step("coupling");
 
         ObstacleSection? obstacles = null;
-        if (project.Analysis.Obstacle)
+        try
         {
-            var run = IndexRun.Read(indexDir);
-            var result = ObstacleDegree.Compute(run);
-            warnings.AddRange(result.Warnings.Select(x => "obstacle: " + x));
-            var top = project.Analysis.ObstacleTop;
-            var rows = new List<Model.ObstacleRow>();
-            var nodeRows = new List<NodeObstacleRow>();
-            var w = new CsvTableWriter(["id", "time", "kind", "rank", "item", "path", "name_zh", "name_en", "obstacle", "obstacle_pct"]);
-            foreach (var row in result.Rows)
+            if (project.Analysis.Obstacle)
             {
-                var t = int.Parse(row.Time!, CultureInfo.InvariantCulture);
-                foreach (var x in row.Indicators.Where(x => x.Rank <= top).OrderBy(x => x.Rank))
+                var run = IndexRun.Read(indexDir);
+                var result = ObstacleDegree.Compute(run);
+                warnings.AddRange(result.Warnings.Select(x => "obstacle: " + x));
+                var top = project.Analysis.ObstacleTop;
+                var rows = new List<Model.ObstacleRow>();
+                var nodeRows = new List<NodeObstacleRow>();
+                var w = new CsvTableWriter(["id", "time", "kind", "rank", "item", "path", "name_zh", "name_en", "obstacle", "obstacle_pct"]);
+                foreach (var row in result.Rows)
                 {
-                    rows.Add(new Model.ObstacleRow(row.Id, t, x.Rank, x.Item, new Label(x.NameZh, x.NameEn), x.Obstacle));
-                    w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
+                    var t = int.Parse(row.Time!, CultureInfo.InvariantCulture);
+                    foreach (var x in row.Indicators.Where(x => x.Rank <= top).OrderBy(x => x.Rank))
+                    {
+                        rows.Add(new Model.ObstacleRow(row.Id, t, x.Rank, x.Item, new Label(x.NameZh, x.NameEn), x.Obstacle));
+                        w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
+                    }
+                    foreach (var x in row.Nodes) nodeRows.Add(new NodeObstacleRow(row.Id, t, x.Item, x.Obstacle));
+                    foreach (var x in row.Nodes.Where(x => x.Rank <= top).OrderBy(x => x.Rank))
+                        w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
                 }
-                foreach (var x in row.Nodes) nodeRows.Add(new NodeObstacleRow(row.Id, t, x.Item, x.Obstacle));
-                foreach (var x in row.Nodes.Where(x => x.Rank <= top).OrderBy(x => x.Rank))
-                    w.AppendRow(row.Id, row.Time, x.Kind, x.Rank, x.Item, x.Path, x.NameZh, x.NameEn, x.Obstacle, 100 * x.Obstacle);
+                w.Save(Path.Combine(outDir, "analysis", "obstacle_top.csv"));
+                files.Add("analysis/obstacle_top.csv");
+                obstacles = new ObstacleSection { Top = top, Rows = rows, Nodes = nodeRows };
+                methods.Add(new MethodNote("obstacle", new Label("障碍度模型", "Obstacle degree"),
+                    new Label("因子贡献度 F = 指标最终权重，指标偏离度 I = 1 − 标准化值，障碍度 O = F·I / Σ F·I。",
+                              "Factor contribution F = final indicator weight, deviation I = 1 − standardised value, obstacle O = F·I / Σ F·I."),
+                    [new MethodChoice(new Label("列出前几位", "Top obstacles listed"), top.ToString(CultureInfo.InvariantCulture))]));
+                spec["obstacle"] = new Dictionary<string, object?> { ["run_dir"] = "index/", ["top"] = top };
             }
-            w.Save(Path.Combine(outDir, "analysis", "obstacle_top.csv"));
-            files.Add("analysis/obstacle_top.csv");
-            obstacles = new ObstacleSection { Top = top, Rows = rows, Nodes = nodeRows };
-            methods.Add(new MethodNote("obstacle", new Label("障碍度模型", "Obstacle degree"),
-                new Label("因子贡献度 F = 指标最终权重，指标偏离度 I = 1 − 标准化值，障碍度 O = F·I / Σ F·I。",
-                          "Factor contribution F = final indicator weight, deviation I = 1 − standardised value, obstacle O = F·I / Σ F·I."),
-                [new MethodChoice(new Label("列出前几位", "Top obstacles listed"), top.ToString(CultureInfo.InvariantCulture))]));
-            spec["obstacle"] = new Dictionary<string, object?> { ["run_dir"] = "index/", ["top"] = top };
+            else unavailable.Add(Disabled("obstacles", "analysis.obstacle"));
         }
-        else unavailable.Add(Disabled("obstacles", "analysis.obstacle"));
+        catch (XinzhiException e)
+        {
+            NotComputed("obstacles", new Label("障碍度", "The obstacle degrees"), e);
+        }
         Step("obstacle");
 
         ForecastSection? forecasts = null;
-        if (project.Analysis.Forecast)
+        try
         {
-            var h = project.Analysis.ForecastHorizon;
-            var rows = new List<ForecastRow>();
-            var fits = new List<ForecastFit>();
-            var w = new CsvTableWriter(["id", "time", "value", "fitted", "forecast"]);
-            var step = years.Length > 1 ? years[1] - years[0] : 1;
-            var classRatioFailures = new List<string>();
-            foreach (var e in panel.Entities)
+            if (project.Analysis.Forecast)
             {
-                var r = Enumerable.Range(0, index.RowCount).Where(i => index.Ids[i] == e).OrderBy(i => index.Times![i]).ToArray();
-                var series = r.Select(i => index.Scores[i]).ToArray();
-                var times = r.Select(i => index.Times![i]).ToArray();
-                var fit = GreyModel.Fit(series, GreyBackground, $"{dataPath}, entity '{e}'");
-                var forecast = GreyModel.Forecast(fit, h);
-                if (!fit.ClassRatioPassesTextbook) classRatioFailures.Add(e);
-                for (var k = 0; k < series.Length; k++)
+                var h = project.Analysis.ForecastHorizon;
+                var rows = new List<ForecastRow>();
+                var fits = new List<ForecastFit>();
+                var w = new CsvTableWriter(["id", "time", "value", "fitted", "forecast"]);
+                var step = years.Length > 1 ? years[1] - years[0] : 1;
+                var classRatioFailures = new List<string>();
+                foreach (var e in panel.Entities)
                 {
-                    rows.Add(new ForecastRow(e, times[k], series[k], fit.Fitted[k], null));
-                    w.AppendRow(e, times[k], series[k], fit.Fitted[k], null);
+                    var r = Enumerable.Range(0, index.RowCount).Where(i => index.Ids[i] == e).OrderBy(i => index.Times![i]).ToArray();
+                    var series = r.Select(i => index.Scores[i]).ToArray();
+                    var times = r.Select(i => index.Times![i]).ToArray();
+                    var fit = GreyModel.Fit(series, GreyBackground, $"{dataPath}, entity '{e}'");
+                    var forecast = GreyModel.Forecast(fit, h);
+                    if (!fit.ClassRatioPassesTextbook) classRatioFailures.Add(e);
+                    for (var k = 0; k < series.Length; k++)
+                    {
+                        rows.Add(new ForecastRow(e, times[k], series[k], fit.Fitted[k], null));
+                        w.AppendRow(e, times[k], series[k], fit.Fitted[k], null);
+                    }
+                    for (var k = 1; k <= h; k++)
+                    {
+                        rows.Add(new ForecastRow(e, times[^1] + k * step, null, null, forecast[k - 1]));
+                        w.AppendRow(e, times[^1] + k * step, null, null, forecast[k - 1]);
+                    }
+                    fits.Add(new ForecastFit(e, fit.A, fit.B, fit.PosteriorVarianceRatio, fit.SmallErrorProbability, AccuracyName(fit.Accuracy)));
                 }
-                for (var k = 1; k <= h; k++)
-                {
-                    rows.Add(new ForecastRow(e, times[^1] + k * step, null, null, forecast[k - 1]));
-                    w.AppendRow(e, times[^1] + k * step, null, null, forecast[k - 1]);
-                }
-                fits.Add(new ForecastFit(e, fit.A, fit.B, fit.PosteriorVarianceRatio, fit.SmallErrorProbability, AccuracyName(fit.Accuracy)));
+                if (classRatioFailures.Count > 0)
+                    warnings.Add($"forecast: the GM(1,1) class-ratio test (textbook bounds) fails for {classRatioFailures.Count} of {panel.Entities.Length} entities, " +
+                                 $"so their forecasts are indicative only: {string.Join(", ", classRatioFailures)}");
+                w.Save(Path.Combine(outDir, "analysis", "forecast.csv"));
+                files.Add("analysis/forecast.csv");
+                forecasts = new ForecastSection { Variable = new Label("综合指数", "Index score"), Horizon = h, Rows = rows, Fits = fits };
+                methods.Add(new MethodNote("forecast", new Label("GM(1,1) 灰色预测", "GM(1,1) grey forecast"),
+                    new Label("对每个单元的综合指数序列拟合 GM(1,1)（邓聚龙 1982），报告后验差比 C 与小误差概率 P。",
+                              "GM(1,1) (Deng 1982) fitted to each unit's index series; posterior-error ratio C and small-error probability P reported."),
+                    [
+                        new MethodChoice(new Label("预测期数", "Horizon"), h.ToString(CultureInfo.InvariantCulture)),
+                        new MethodChoice(new Label("背景值系数 λ", "Background coefficient λ"), GreyBackground.ToString(CultureInfo.InvariantCulture)),
+                        new MethodChoice(new Label("滚动", "Rolling"), "false"),
+                    ]));
+                spec["forecast"] = new Dictionary<string, object?> { ["value"] = "score", ["model"] = "gm11", ["horizon"] = h, ["rolling"] = false, ["background_coefficient"] = GreyBackground };
             }
-            if (classRatioFailures.Count > 0)
-                warnings.Add($"forecast: the GM(1,1) class-ratio test (textbook bounds) fails for {classRatioFailures.Count} of {panel.Entities.Length} entities, " +
-                             $"so their forecasts are indicative only: {string.Join(", ", classRatioFailures)}");
-            w.Save(Path.Combine(outDir, "analysis", "forecast.csv"));
-            files.Add("analysis/forecast.csv");
-            forecasts = new ForecastSection { Variable = new Label("综合指数", "Index score"), Horizon = h, Rows = rows, Fits = fits };
-            methods.Add(new MethodNote("forecast", new Label("GM(1,1) 灰色预测", "GM(1,1) grey forecast"),
-                new Label("对每个单元的综合指数序列拟合 GM(1,1)（邓聚龙 1982），报告后验差比 C 与小误差概率 P。",
-                          "GM(1,1) (Deng 1982) fitted to each unit's index series; posterior-error ratio C and small-error probability P reported."),
-                [
-                    new MethodChoice(new Label("预测期数", "Horizon"), h.ToString(CultureInfo.InvariantCulture)),
-                    new MethodChoice(new Label("背景值系数 λ", "Background coefficient λ"), GreyBackground.ToString(CultureInfo.InvariantCulture)),
-                    new MethodChoice(new Label("滚动", "Rolling"), "false"),
-                ]));
-            spec["forecast"] = new Dictionary<string, object?> { ["value"] = "score", ["model"] = "gm11", ["horizon"] = h, ["rolling"] = false, ["background_coefficient"] = GreyBackground };
+            else unavailable.Add(Disabled("forecasts", "analysis.forecast"));
         }
-        else unavailable.Add(Disabled("forecasts", "analysis.forecast"));
+        catch (XinzhiException e)
+        {
+            NotComputed("forecasts", new Label("GM(1,1) 预测", "The GM(1,1) forecasts"), e);
+        }
         Step("forecast");
 
         // ---- report -----------------------------------------------------------------------------------------

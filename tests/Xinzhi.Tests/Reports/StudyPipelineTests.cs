@@ -247,6 +247,14 @@ public sealed class StudyPipelineTests(DemoReportFixture demo)
         Assert.Contains("北京", File.ReadAllText(dir.File("out/index/scores.csv")));
         Assert.True(File.Exists(dir.File("out/analysis/forecast.csv")));
         Assert.False(File.Exists(dir.File("out/tfp/malmquist.csv")));
+
+        // A step that cannot run on these data (GM(1,1) needs 4 points) is reported, not fatal.
+        File.WriteAllText(dir.File("short.yaml"), yaml.Replace("framework: builtin:china-provinces", "framework: builtin:china-provinces\nyears: 2021-2023")
+            .Replace("dir: out", "dir: short").Replace("  figures: false", "  figures: false\n  xlsx: false"));
+        var s = CliRunner.Run("run", dir.File("short.yaml"));
+        Assert.True(s.ExitCode == 0, s.Out + s.Error);
+        Assert.Contains("not available: forecasts", s.Out);
+        Assert.Contains("forecasts not computed", s.Error);
     }
 
     [Fact]
