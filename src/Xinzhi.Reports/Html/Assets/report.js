@@ -436,7 +436,7 @@
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: function (v) { return fmt(v, 2) + '%'; } },
       grid: { left: 10, right: 50, top: 28, bottom: 20, containLabel: true },
       xAxis: { type: 'value', name: t('degree') },
-      yAxis: { type: 'category', data: rows.map(function (r) { return L(r.name); }), axisLabel: { fontSize: 11, width: 200, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rows.map(function (r) { return L(r.name); }), axisLabel: { fontSize: 11, width: 260, overflow: 'truncate' } },
       series: [{
         type: 'bar', name: t('degree'), barMaxWidth: 22, itemStyle: { color: '#c98a12' },
         data: rows.map(function (r) { return r.degree * 100; }),
