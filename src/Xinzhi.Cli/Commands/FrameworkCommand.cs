@@ -56,6 +56,8 @@ public sealed class FrameworkCommand : ICliVerb
                     t.AddNode($"{(ind.Direction == IndicatorDirection.Benefit ? "[green]+[/]" : "[red]-[/]")} {Markup.Escape(ind.Column)} — {Markup.Escape(ind.NameZh)} / {Markup.Escape(ind.NameEn)}" +
                               (ind.Unit is null ? "" : $" [grey]({Markup.Escape(ind.Unit)})[/]"));
                 foreach (var c in node.Children) Add(t, c);
+                if (node.Task is { } task) t.AddNode($"[grey]把握 Task: {Markup.Escape(task.NameZh)} / {Markup.Escape(task.NameEn)}[/]");
+                foreach (var m in node.PolicyMeasures) t.AddNode($"[grey]政策举措 Policy: {Markup.Escape(m.NameZh)} / {Markup.Escape(m.NameEn)}[/]");
             }
             foreach (var n in f.Nodes) Add(tree, n);
             context.Console.Write(tree);

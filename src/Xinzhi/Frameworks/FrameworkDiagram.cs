@@ -112,10 +112,15 @@ public static class FrameworkDiagram
         var wRoot = Math.Max(Width(Root.NameZh, Root.NameEn), Math.Min(260, Width(CoreMarker.NameZh, CoreMarker.NameEn)));
         var wDriver = Drivers.Max(d => Width(d.NameZh, d.NameEn));
         var wElem = elements.Max(n => Width(n.NameZh, n.NameEn));
-        var wSub = subRows.SelectMany(s => s).Select(s => Width(s.Sub.NameZh, s.Sub.NameEn)).DefaultIfEmpty(80).Max();
+        double HeaderWidth(string zh, string en) => TextWidth(two ? zh + " " + en : Main(zh, en), 11) + 12;
+        var hasSub = subRows.Select((list, e) => list.Any(x => !ReferenceEquals(x.Sub, elements[e]))).Any(b => b);
+        var wSub = hasSub
+            ? Math.Max(HeaderWidth("二级维度", "Sub-dimensions"), subRows.SelectMany(s => s).Select(s => Width(s.Sub.NameZh, s.Sub.NameEn)).DefaultIfEmpty(80).Max())
+            : -gap;
         var wInd = options.Indicators
-            ? framework.Indicators.Select(i => Width(i.NameZh, i.NameEn, " (+)")).DefaultIfEmpty(80).Max()
+            ? Math.Max(HeaderWidth("指标", "Indicators"), framework.Indicators.Select(i => Width(i.NameZh, i.NameEn, " (+)")).DefaultIfEmpty(80).Max())
             : 0;
+        wElem = Math.Max(wElem, HeaderWidth("维度", "Dimensions"));
         var wPol = hasPolicy
             ? policies.SelectMany(p => (p.Task is null ? [] : new[] { p.Task }).Concat(p.Measures)).Select(m => Width(m.NameZh, m.NameEn, "把握：")).DefaultIfEmpty(80).Max()
             : 0;
@@ -230,7 +235,7 @@ public static class FrameworkDiagram
             sb2.Append($"  <text x=\"{F(x)}\" y=\"{F(top - 10)}\" font-size=\"11\" fill=\"#666\">{Esc(two ? zh + " " + en : Main(zh, en))}</text>\n");
         Header(xDriver, "催生动力", "Drivers");
         Header(xElem, framework.Id == "nqpf-policy" ? "三要素" : "维度", framework.Id == "nqpf-policy" ? "Elements" : "Dimensions");
-        Header(xSub, "二级维度", "Sub-dimensions");
+        if (hasSub) Header(xSub, "二级维度", "Sub-dimensions");
         if (options.Indicators) Header(xInd, "指标", "Indicators");
         if (hasPolicy) Header(xPol, "政策举措", "Policy measures");
         foreach (var (by, bh, c) in bands)

@@ -73,7 +73,13 @@ public static class FrameworkLoader
         var ctx = new ParseContext(source, issues);
         ctx.CheckKeys(root, FrameworkKeys, "framework");
         var id = ctx.RequiredString(root, "id");
-        var statusText = ctx.OptionalString(root, "status") ?? "verified";
+        var statusText = ctx.OptionalString(root, "status");
+        if (statusText is null)
+        {
+            // Claiming "verified" by default would be dishonest for a file that does not say so.
+            ctx.Warnings.Add($"{source}: no 'status' given; treated as unverified");
+            statusText = "unverified";
+        }
         var status = FrameworkStatus.Verified;
         if (statusText == "unverified") status = FrameworkStatus.Unverified;
         else if (statusText != "verified")
@@ -235,8 +241,8 @@ public static class FrameworkLoader
             IndicatorDirection direction = IndicatorDirection.Benefit;
             switch (dirText)
             {
-                case "+" or "positive" or "benefit" or "正向": direction = IndicatorDirection.Benefit; break;
-                case "-" or "\u2212" or "negative" or "cost" or "负向": direction = IndicatorDirection.Cost; break;
+                case "+" or "+1" or "1" or "positive" or "benefit" or "正向": direction = IndicatorDirection.Benefit; break;
+                case "-" or "-1" or "\u2212" or "negative" or "cost" or "负向": direction = IndicatorDirection.Cost; break;
                 case null or "" when dirNode is not null and not YamlScalarNode:
                     Add(dirNode, "direction", $"indicator '{column}': direction must be the text \"+\" or \"-\" (quote it: direction: \"-\")");
                     break;

@@ -517,7 +517,7 @@ public static class CompositeIndex
         var dMinus = Math.Sqrt(sumMinus);
         var total = dPlus + dMinus;
         if (!(total > 0))
-            throw new SingularMatrixException($"TOPSIS: row {panel.SourceRows[row]} of {panel.Source} is at both ideal points of {what} (all weighted values equal); closeness is undefined");
+            throw new SingularMatrixException($"TOPSIS: row {panel.SourceRows[row]} of {panel.Source} is at both ideal points of {what} (all weighted values equal, e.g. a period with a single entity under --ideal period); closeness is undefined (try --ideal pooled)");
         return dMinus / total;
     }
 
@@ -549,7 +549,7 @@ public static class CompositeIndex
                     if (d < dmin) dmin = d;
                     if (d > dmax) dmax = d;
                 }
-            if (!(dmax > 0)) throw new SingularMatrixException("grey relational analysis: every value equals the reference sequence (Δmax = 0)");
+            if (!(dmax > 0)) throw new SingularMatrixException("grey relational analysis: every value equals the reference sequence (Δmax = 0), e.g. a period with a single entity under --ideal period; try --ideal pooled");
             foreach (var i in rows)
             {
                 var w = rowWeights[i];

@@ -19,6 +19,7 @@ public static class IndexOutput
     /// <summary>Writes every file; returns the file names written (run.json last).</summary>
     public static IReadOnlyList<string> Write(string directory, IndexResult result, RunRecord record)
     {
+        if (File.Exists(directory)) throw new SpecificationException($"--out: '{directory}' is a file; give a directory");
         Directory.CreateDirectory(directory);
         var written = new List<string>();
         var model = result.Model;
@@ -79,6 +80,8 @@ public static class IndexOutput
             });
             written.Add(WeightsByPeriod);
         }
+        else if (File.Exists(Path.Combine(directory, WeightsByPeriod)))
+            File.Delete(Path.Combine(directory, WeightsByPeriod)); // stale from an earlier run into the same directory
         written.Add(RunJson);
         (record with { Outputs = written }).WriteTo(Path.Combine(directory, RunJson));
         return written;

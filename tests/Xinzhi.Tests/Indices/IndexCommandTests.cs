@@ -173,8 +173,10 @@ public sealed class IndexCommandTests
         var dup = dir.Write("d.csv", "code,year,x1\nA,2020,1\nA,2020,2\nB,2020,3\n");
         var r2 = CliRunner.Run("index", dup, "--id", "code", "--time", "year", "--indicators", "+x1", "--out", dir.File("o"));
         Assert.Equal(2, r2.ExitCode);
-        Assert.Contains("row 3", r2.Error);
+        Assert.Contains("d.csv, row 3, column 'year'", r2.Error);
         Assert.Contains("duplicate", r2.Error);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("column 'nope'", r.Error);
     }
 
     [Fact]
@@ -349,5 +351,18 @@ public sealed class IndexCommandTests
         var r2 = CliRunner.Run("index", all, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--constant", "drop", "--out", dir.File("z"));
         Assert.Equal(2, r2.ExitCode);
         Assert.Contains("every indicator is constant", r2.Error);
+    }
+
+    [Fact]
+    public void Should_exit_3_when_a_period_with_one_entity_has_no_distinct_ideals()
+    {
+        using var dir = new TempDir();
+        var data = dir.Write("p.csv", Csv() + "110000,2023,1,2,3,4,5\n");
+        var r = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--aggregate", "topsis", "--ideal", "period", "--out", dir.File("o"));
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("p.csv", r.Error);
+        Assert.Contains("--ideal pooled", r.Error);
+        var ok = CliRunner.Run("index", data, "--id", "code", "--time", "year", "--indicators", "+x1,+x2", "--aggregate", "topsis", "--out", dir.File("o"));
+        Assert.True(ok.ExitCode == 0, ok.Error);
     }
 }
