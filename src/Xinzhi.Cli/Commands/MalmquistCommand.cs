@@ -66,7 +66,6 @@ public sealed class MalmquistCommand : ICliVerb
 
             var load = input.LoadPanel(parse, parse.GetValue(id)!, parse.GetValue(time)!, [.. inputCols, .. outputCols, .. badCols]);
             var data = ProductivityData.FromPanel(load.Panel, inputCols, outputCols, badCols);
-            data.Validate(options.Model);
             var sw = Stopwatch.StartNew();
             var result = MalmquistIndex.Compute(data, options, ProductivityDistances.Create(options));
             sw.Stop();
@@ -163,19 +162,11 @@ public sealed class MalmquistCommand : ICliVerb
         var additive = result.IsAdditive;
         var table = new Table().AddColumns("from → to", "tfpch 全要素生产率变化", "effch 技术效率变化", "techch 技术进步",
             "pech 纯技术效率变化", "sech 规模效率变化", "rows", "problems 问题行");
-        foreach (var g in result.Rows.GroupBy(r => (r.From, r.To)).OrderBy(g => g.Key.From))
-        {
-            string Mean(Func<MalmquistRow, double> pick)
-            {
-                var v = g.Select(pick).Where(double.IsFinite).ToArray();
-                if (v.Length == 0) return "";
-                var m = additive ? v.Average() : Math.Exp(v.Where(x => x > 0).Select(x => Math.Log(x)).DefaultIfEmpty(double.NaN).Average());
-                return m.ToString("F4", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            table.AddRow($"{g.Key.From} → {g.Key.To}", Mean(r => r.Tfpch), Mean(r => r.Effch), Mean(r => r.Techch),
-                Mean(r => r.Pech), Mean(r => r.Sech), g.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                g.Count(r => r.Status != MalmquistStatus.Ok).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        static string F(double v) => double.IsFinite(v) ? v.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) : "";
+        foreach (var m in MalmquistPeriodMean.Compute(result))
+            table.AddRow($"{m.From} → {m.To}", F(m.Tfpch), F(m.Effch), F(m.Techch), F(m.Pech), F(m.Sech),
+                m.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.ProblemRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.Caption($"{(additive ? "arithmetic" : "geometric")} means over units; {result.DistanceProgramCount} distance programs in {elapsed.TotalSeconds:F3} s");
         context.Console.MarkupLine($"[bold]{Markup.Escape(result.Options.MethodName())}[/]");
         context.Console.Write(table);

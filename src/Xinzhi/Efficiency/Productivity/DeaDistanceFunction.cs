@@ -128,20 +128,46 @@ public sealed class DeaDistanceFunction : IDistanceFunction
     {
         var pts = points.ToArray();
         var output = new DistanceValue[pts.Length];
+        // Visit points of similar input and output mix consecutively: the engine warm-starts each LP from the
+        // previous optimal basis of the same thread, and contiguous chunks keep that order. Results do not depend on it.
+        var visit = MixOrder(data, pts);
         if (pts.Length >= 2 * ParallelChunk)
         {
             var chunks = (pts.Length + ParallelChunk - 1) / ParallelChunk;
             Parallel.For(0, chunks, c =>
             {
                 var end = Math.Min(pts.Length, (c + 1) * ParallelChunk);
-                for (var k = c * ParallelChunk; k < end; k++) output[k] = One(set, data, pts[k], rts);
+                for (var t = c * ParallelChunk; t < end; t++) output[visit[t]] = One(set, data, pts[visit[t]], rts);
             });
         }
         else
         {
-            for (var k = 0; k < pts.Length; k++) output[k] = One(set, data, pts[k], rts);
+            for (var t = 0; t < pts.Length; t++) output[visit[t]] = One(set, data, pts[visit[t]], rts);
         }
         output.CopyTo(results);
+    }
+
+    /// <summary>Points ordered by output shares, then input shares, each quantised to 1/32.</summary>
+    private static int[] MixOrder(ProductivityData data, EvaluationPoint[] pts)
+    {
+        int m = data.InputCount, s = data.OutputCount;
+        var keys = new double[pts.Length];
+        var order = new int[pts.Length];
+        for (var k = 0; k < pts.Length; k++)
+        {
+            order[k] = k;
+            var x = data.Inputs(pts[k].InputsFrom);
+            var y = data.Outputs(pts[k].OutputsFrom);
+            double sx = 0, sy = 0;
+            for (var i = 0; i < m; i++) sx += x[i];
+            for (var r = 0; r < s; r++) sy += y[r];
+            var key = 0.0;
+            for (var r = 0; r < s - 1; r++) key = key * 33 + Math.Floor(32 * (sy > 0 ? y[r] / sy : 0));
+            for (var i = 0; i < m - 1; i++) key = key * 33 + Math.Floor(32 * (sx > 0 ? x[i] / sx : 0));
+            keys[k] = key;
+        }
+        Array.Sort(keys, order);
+        return order;
     }
 
     private DistanceValue One(DeaReferenceSet set, ProductivityData data, EvaluationPoint p, ReturnsToScale rts)

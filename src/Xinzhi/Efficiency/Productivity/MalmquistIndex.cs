@@ -38,6 +38,7 @@ public static class MalmquistIndex
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(distance);
         Check(options, distance, data);
+        data.Validate(options.Model);
 
         var warnings = new List<MalmquistWarning>();
         if (!data.IsBalanced)

@@ -102,6 +102,24 @@ public sealed class MalmquistIndexTests
     }
 
     [Fact]
+    public void Period_means_are_geometric_for_ratios_and_skip_empty_rows()
+    {
+        var d = RandomPanel(4, 6, 3);
+        var bad = new HashSet<int> { d.Observation(1, 1) };
+        var result = MalmquistIndex.Compute(d, new(), new HashedDistance(DistanceModel.Radial, DistanceOrientation.Input, 4, bad));
+        var means = MalmquistPeriodMean.Compute(result);
+        Assert.Equal(2, means.Count);
+        foreach (var m in means)
+        {
+            var rows = result.Rows.Where(r => r.From == m.From && double.IsFinite(r.Tfpch)).ToList();
+            var geo = Math.Exp(rows.Average(r => Math.Log(r.Tfpch)));
+            Assert.True(Math.Abs(m.Tfpch - geo) < 1e-12);
+            Assert.Equal(1, m.ProblemRows);
+            Assert.Equal(6, m.Rows);
+        }
+    }
+
+    [Fact]
     public void Luenberger_with_radial_input_distances_matches_its_closed_form()
     {
         const int seed = 5;
