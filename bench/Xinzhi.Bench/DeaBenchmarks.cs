@@ -135,3 +135,30 @@ public sealed class DeaSmallLpBenchmark : IBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   wall {sw.Elapsed.TotalSeconds:F3} s, cpu {used.TotalSeconds:F3} s, {it / 100000.0:F1} pivots/LP, {1e6 * used.TotalSeconds / 100000:F1} µs/LP"));
     }
 }
+
+/// <summary>Split of screening and evaluation CPU time on 20,000 generated units, VRS input (diagnostics).</summary>
+public sealed class DeaSplitBenchmark : IBenchmark
+{
+    public string Name => "dea-split";
+
+    public string Description => "screening vs evaluation CPU time, 20,000 generated units, VRS input";
+
+    public void Run(TextWriter output)
+    {
+        var (x, y) = DeaBenchData.Generate(20_000, 7);
+        var data = DeaData.FromArrays(x, y);
+        var set = new DeaReferenceSet(x, y);
+        var proc = Process.GetCurrentProcess();
+        var c0 = proc.TotalProcessorTime;
+        var frame = set.PrepareFrontier(ReturnsToScale.Variable);
+        proc.Refresh();
+        var c1 = proc.TotalProcessorTime;
+        long pivots = 0;
+        var order = Enumerable.Range(0, data.UnitCount).ToArray();
+        foreach (var j in order) pivots += Dea.EvaluateUnit(set, data, j, new DeaOptions { ReturnsToScale = ReturnsToScale.Variable }).Iterations;
+        proc.Refresh();
+        var c2 = proc.TotalProcessorTime;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   frame {frame}; screening CPU {(c1 - c0).TotalSeconds:F2} s; evaluation CPU {(c2 - c1).TotalSeconds:F2} s (single thread, natural order), {pivots} pivots"));
+    }
+}

@@ -148,16 +148,23 @@ public sealed partial class DeaReferenceSet
         for (var r = 0; r < s; r++) { senses[m + r] = ConstraintSense.GreaterOrEqual; rhs[m + r] = _data[o + m + r]; }
         if (hasRts) { senses[m + s] = RtsSense(rts); rhs[m + s] = 1.0; }
         var lp = Builder;
-        lp.Begin(senses, rhs, 1 + units.Length);
-        for (var i = 0; i < m; i++) lp.Set(i, 0, -_data[o + i]);
-        lp.SetCost(0, 1.0);
-        FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
-        lp.Kernel.StopAtOrBelow = stopAtOrBelow; // only the side of 1 matters, not the optimum
-        Span<int> crash = stackalloc int[rows];
         var point = _data.AsSpan(o, _width);
-        var status = CrashRadialBasis(crash, lp, point, units, rts, input: true)
-            ? lp.Solve(SimplexOptions, crash)
-            : lp.Solve(SimplexOptions);
+        if (units.Length > ColumnGenerationThreshold)
+        {
+            // Column generation; a restricted solution with θ ≤ stop already proves membership (it is feasible for
+            // the full program), so most units need a single small solve and no pricing pass.
+            var working = InitialWorkingSet(point, units, true);
+            for (var round = 0; round < 50; round++)
+            {
+                var st = SolveRadialProgram(lp, senses, rhs, point, working, rts, true, false, stopAtOrBelow);
+                if (st != LpStatus.Optimal) break;
+                if (lp.Kernel.EarlyStopped || lp.Value(0) <= stopAtOrBelow) return (st, lp.Value(0));
+                var more = PriceOutColumns(lp, point, working, units, rts, true);
+                if (more is null) return (st, lp.Value(0));
+                working = more;
+            }
+        }
+        var status = SolveRadialProgram(lp, senses, rhs, point, units, rts, true, false, stopAtOrBelow);
         return (status, status == LpStatus.Optimal ? lp.Value(0) : double.NaN);
     }
 }

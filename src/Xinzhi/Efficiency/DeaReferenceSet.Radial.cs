@@ -33,29 +33,52 @@ public sealed partial class DeaReferenceSet
         if (hasRts) { senses[m + s] = RtsSense(rts); rhs[m + s] = 1.0; }
 
         var lp = Builder;
-        lp.Begin(senses, rhs, 1 + k);
-        if (input) for (var i = 0; i < m; i++) lp.Set(i, 0, -p[i]);
-        else for (var r = 0; r < s; r++) lp.Set(m + r, 0, -p[m + r]);
-        lp.SetCost(0, input ? 1.0 : -1.0);
-        FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
-        Span<int> crash = stackalloc int[rows];
-        var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
-        // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
-        // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
-        var shape = ((int)rts * 2 + (input ? 1 : 0)) * 1_000_003 + rows * 7919 + k;
-        var warm = t_warmUnits == units && t_warmShape == shape && t_warmBasis is { } wb && wb.Length == rows ? wb : null;
-        var status = warm is not null
-            ? lp.Solve(SimplexOptions, warm, hasCrash ? crash : default)
-            : hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
-        if (status == LpStatus.Optimal)
+        LpStatus status;
+        var iterations = 0;
+        var fullUnits = units;
+        if (units.Length > ColumnGenerationThreshold)
         {
-            t_warmUnits = units;
-            t_warmShape = shape;
-            if (t_warmBasis is null || t_warmBasis.Length != rows) t_warmBasis = new int[rows];
-            lp.Kernel.Basis.AsSpan(0, rows).CopyTo(t_warmBasis);
+            // Column generation over the λ columns: solve against a small working subset (the previous similar
+            // unit's subset, or the units with the best single-unit radial ratios), then price every other unit
+            // with the duals and add those with negative reduced cost, until none is left. Exact: the final basis
+            // is optimal for the program over all units.
+            units = InitialWorkingSet(p, fullUnits, input);
+            var rounds = 0;
+            while (true)
+            {
+                status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
+                iterations += lp.Iterations;
+                if (status != LpStatus.Optimal || ++rounds > 50)
+                {
+                    // A subset can be infeasible (VRS) where the whole set is not: solve the full program.
+                    units = fullUnits;
+                    status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
+                    iterations += lp.Iterations;
+                    break;
+                }
+                var added = PriceOutColumns(lp, p, units, fullUnits, rts, input);
+                                if (added is null) break;
+                units = added;
+            }
+            if (status == LpStatus.Optimal)
+            {
+                // Seed the next (similar) unit's working set with this solution's basic λ columns only, so that
+                // the working set does not grow along the chain of units.
+                var basis = lp.Kernel.Basis;
+                var seed = new List<int>(lp.Rows);
+                for (var b = 0; b < lp.Rows; b++)
+                    if (basis[b] >= 1 && basis[b] <= units.Length) seed.Add(units[basis[b] - 1]);
+                t_cgUnits = fullUnits;
+                t_cgSubset = seed.ToArray();
+            }
         }
-        var iterations = lp.Iterations;
+        else
+        {
+            status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, true);
+            iterations = lp.Iterations;
+        }
         if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
+        k = units.Length;
 
         var score = lp.Value(0);
         var v = new double[m];
@@ -75,6 +98,8 @@ public sealed partial class DeaReferenceSet
             // SLACK=TRUE convention), i.e. minimise −Σ scale·s̃ in the scaled program.
             for (var i = 0; i < m; i++) rhs[i] = input ? score * p[i] : p[i];
             for (var r = 0; r < s; r++) rhs[m + r] = input ? p[m + r] : score * p[m + r];
+            units = fullUnits;
+            k = units.Length;
             lp.Begin(senses, rhs, k);
             FillLambdaColumns(lp, units, 0, m + s, hasRts ? m + s : -1, 1.0);
             for (var i = 0; i < m; i++) lp.SetSlackCost(i, -_scale[i]);
@@ -91,6 +116,141 @@ public sealed partial class DeaReferenceSet
         for (var i = 0; i < m; i++) sMinus[i] = Clean(sMinus[i]) * _scale[i];
         for (var r = 0; r < s; r++) sPlus[r] = Clean(sPlus[r]) * _scale[m + r];
         return new DeaPointResult(DeaStatus.Optimal, score, peers, lambdas, sMinus, sPlus, [], v, u, [], scaleWeight, iterations);
+    }
+
+
+    /// <summary>Above this many reference columns the radial program is solved by column generation.</summary>
+    internal static int ColumnGenerationThreshold { get; set; } = 2000;
+
+
+    [ThreadStatic] private static int[]? t_cgUnits;
+    [ThreadStatic] private static int[]? t_cgSubset;
+    [ThreadStatic] private static int[]? t_stamp;
+    [ThreadStatic] private static int t_stampValue;
+
+    /// <summary>Builds and solves the radial program (column 0 = θ/φ, λ from column 1) over <paramref name="units"/>.</summary>
+    private LpStatus SolveRadialProgram(DenseLpBuilder lp, ReadOnlySpan<ConstraintSense> senses, ReadOnlySpan<double> rhs,
+        ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input, bool useWarm, double stopAtOrBelow = double.NegativeInfinity)
+    {
+        int m = InputCount, s = OutputCount;
+        var hasRts = rts != ReturnsToScale.Constant;
+        var rows = senses.Length;
+        var k = units.Length;
+        lp.Begin(senses, rhs, 1 + k);
+        if (input) for (var i = 0; i < m; i++) lp.Set(i, 0, -p[i]);
+        else for (var r = 0; r < s; r++) lp.Set(m + r, 0, -p[m + r]);
+        lp.SetCost(0, input ? 1.0 : -1.0);
+        FillLambdaColumns(lp, units, 1, m + s, hasRts ? m + s : -1, 1.0);
+        lp.Kernel.StopAtOrBelow = stopAtOrBelow;
+        Span<int> crash = stackalloc int[rows];
+        var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
+        if (!useWarm) return hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
+        // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
+        // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
+        var shape = ((int)rts * 2 + (input ? 1 : 0)) * 1_000_003 + rows * 7919 + k;
+        var warm = t_warmUnits == units && t_warmShape == shape && t_warmBasis is { } wb && wb.Length == rows ? wb : null;
+        var status = warm is not null
+            ? lp.Solve(SimplexOptions, warm, hasCrash ? crash : default)
+            : hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
+        if (status == LpStatus.Optimal)
+        {
+            t_warmUnits = units;
+            t_warmShape = shape;
+            if (t_warmBasis is null || t_warmBasis.Length != rows) t_warmBasis = new int[rows];
+            lp.Kernel.Basis.AsSpan(0, rows).CopyTo(t_warmBasis);
+        }
+        return status;
+    }
+
+    /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
+    /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
+    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
+    {
+        const int best = 48;
+        int m = InputCount, s = OutputCount;
+        var stamp = Stamp();
+        var set = new List<int>(best * 2);
+        if (t_cgUnits == units && t_cgSubset is { } prev)
+            foreach (var u in prev) if (t_stamp![u] != stamp) { t_stamp[u] = stamp; set.Add(u); }
+        Span<double> topScore = stackalloc double[best];
+        Span<int> topUnit = stackalloc int[best];
+        var count = 0;
+        var worstAt = 0;
+        foreach (var u in units)
+        {
+            var o = u * _width;
+            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = min_i(x0/x_u) · min_r(y_u/y0).
+            double a = 0, b = 0;
+            for (var r = 0; r < s; r++) { var y = _data[o + m + r]; var q = y > 0 ? p[m + r] / y : (p[m + r] > 0 ? double.PositiveInfinity : 0); if (q > a) a = q; }
+            for (var i = 0; i < m; i++) { var q = p[i] > 0 ? _data[o + i] / p[i] : (_data[o + i] > 0 ? double.PositiveInfinity : 0); if (q > b) b = q; }
+            var score = a * b; // the same ranking serves the output orientation (φ_u = 1/score)
+            if (double.IsNaN(score)) continue;
+            if (count < best)
+            {
+                topScore[count] = score;
+                topUnit[count++] = u;
+                if (count == best)
+                    for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+            }
+            else if (score < topScore[worstAt])
+            {
+                topScore[worstAt] = score;
+                topUnit[worstAt] = u;
+                worstAt = 0;
+                for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+            }
+        }
+        for (var t = 0; t < count; t++)
+            if (t_stamp![topUnit[t]] != stamp) { t_stamp[topUnit[t]] = stamp; set.Add(topUnit[t]); }
+        _ = input;
+        var result = set.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Prices all of <paramref name="all"/> with the current duals; returns the enlarged working set, or
+    /// null when no column has a negative reduced cost (the current solution is optimal for all units).</summary>
+    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input)
+    {
+        const int maxAdd = 24;
+        int m = InputCount, s = OutputCount;
+        var rows = lp.Rows;
+        Span<double> y = stackalloc double[rows];
+        for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
+        var hasRts = rts != ReturnsToScale.Constant;
+        var stamp = Stamp();
+        foreach (var u in current) t_stamp![u] = stamp;
+        Span<double> addScore = stackalloc double[maxAdd];
+        Span<int> addUnit = stackalloc int[maxAdd];
+        var count = 0;
+        var tol = -SimplexOptions.OptimalityTolerance;
+        foreach (var u in all)
+        {
+            if (t_stamp![u] == stamp) continue;
+            var o = u * _width;
+            var d = hasRts ? -y[m + s] : 0.0;
+            for (var i = 0; i < m + s; i++) d -= y[i] * _data[o + i];
+            if (d >= tol) continue;
+            if (count < maxAdd) { addScore[count] = d; addUnit[count++] = u; continue; }
+            var worst = 0;
+            for (var t = 1; t < maxAdd; t++) if (addScore[t] > addScore[worst]) worst = t;
+            if (d < addScore[worst]) { addScore[worst] = d; addUnit[worst] = u; }
+        }
+        _ = p;
+        _ = input;
+        if (count == 0) return null;
+        var result = new int[current.Length + count];
+        current.CopyTo(result, 0);
+        for (var t = 0; t < count; t++) result[current.Length + t] = addUnit[t];
+        Array.Sort(result);
+        return result;
+    }
+
+    private int Stamp()
+    {
+        if (t_stamp is null || t_stamp.Length < UnitCount) { t_stamp = new int[Math.Max(UnitCount, 16)]; t_stampValue = 0; }
+        if (++t_stampValue == int.MaxValue) { Array.Clear(t_stamp); t_stampValue = 1; }
+        return t_stampValue;
     }
 
     [ThreadStatic] private static int[]? t_warmUnits;

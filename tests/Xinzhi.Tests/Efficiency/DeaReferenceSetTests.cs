@@ -45,3 +45,38 @@ public sealed class DeaReferenceSetTests
         }
     }
 }
+
+/// <summary>Column generation (used above 2000 reference columns) is exact: forced on a small set, it reproduces the
+/// Benchmarking reference. In its own collection so that the lowered threshold does not overlap other tests.</summary>
+[Collection("ColumnGeneration")]
+public sealed class DeaColumnGenerationTests
+{
+    [Fact]
+    public void Forced_column_generation_reproduces_the_n500_reference()
+    {
+        var data = DeaTestData.Load("synthetic_dea_n500");
+        var rows = DeaTestData.Reference("synthetic_dea_n500_benchmarking_eff.csv");
+        var saved = DeaReferenceSet.ColumnGenerationThreshold;
+        DeaReferenceSet.ColumnGenerationThreshold = 30;
+        try
+        {
+            var set = data.Reference();
+            set.PrepareFrontier(ReturnsToScale.Variable, parallel: false);
+            set.PrepareFrontier(ReturnsToScale.Constant, parallel: false);
+            for (var j = 0; j < data.N; j++)
+            {
+                var r = rows[j];
+                var vin = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Input);
+                Assert.True(Math.Abs(vin.Value - DeaTestData.Num(r["vrs_in"])) <= 1e-9, $"dmu {j + 1} vrs_in {vin.Value:R}");
+                var vout = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Variable, DeaOrientation.Output);
+                Assert.True(Math.Abs(vout.Value - DeaTestData.Num(r["vrs_out"])) <= 1e-9, $"dmu {j + 1} vrs_out {vout.Value:R}");
+                var sup = set.Radial(data.Xo(j), data.Yo(j), ReturnsToScale.Constant, DeaOrientation.Input, excludeUnit: j);
+                Assert.True(Math.Abs(sup.Value - DeaTestData.Num(r["crs_in_super"])) <= 1e-9, $"dmu {j + 1} crs super {sup.Value:R}");
+            }
+        }
+        finally
+        {
+            DeaReferenceSet.ColumnGenerationThreshold = saved;
+        }
+    }
+}
