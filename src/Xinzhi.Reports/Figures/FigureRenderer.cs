@@ -36,6 +36,7 @@ public static class FigureRenderer
         ctx.Guard("index-ranking", Ranking);
         ctx.Guard("index-trend", IndexTrend);
         ctx.Guard("gtfp-trend", GtfpTrend);
+        ctx.Guard("gtfp-decomposition", GtfpDecomposition);
         ctx.Guard("dagum", Dagum);
         ctx.Guard("kde", Kde);
         ctx.Guard("coupling", Coupling);
@@ -171,6 +172,42 @@ public static class FigureRenderer
         Lines(ctx, plot, GroupMeans(ctx.Model, tfp.Cumulative.Select(c => (c.Id, c.Time, c.Value))));
         plot.YLabel(ctx.Text("累计GTFP", "Cumulative GTFP"));
         ctx.Save(plot, "gtfp-trend");
+    }
+
+    /// <summary>Geometric means over units of tfpch, effch and techch per pair of years (as the page shows them).</summary>
+    private static void GtfpDecomposition(Ctx ctx)
+    {
+        if (ctx.Model.Tfp is not { Changes.Count: > 0 } tfp) return;
+        var plot = ctx.NewPlot(new Label("绿色全要素生产率及其分解（几何平均）", "Green TFP change and its decomposition (geometric means)"));
+        var pairs = tfp.Changes.GroupBy(c => c.To).OrderBy(g => g.Key).ToArray();
+        var x = pairs.Select(g => (double)g.Key).ToArray();
+        static double GeoMean(IEnumerable<double?> values)
+        {
+            var logs = values.Where(v => v is > 0).Select(v => Math.Log(v!.Value)).ToArray();
+            return logs.Length == 0 ? double.NaN : Math.Exp(logs.Average());
+        }
+        var series = new (Label Name, Func<ProductivityRow, double?> Pick)[]
+        {
+            (new Label("GTFP 变化", "GTFP change"), c => c.Tfpch),
+            (new Label("效率变化", "Efficiency change"), c => c.Effch),
+            (new Label("技术变化", "Technical change"), c => c.Techch),
+        };
+        for (var i = 0; i < series.Length; i++)
+        {
+            var s = plot.Add.Scatter(x, pairs.Select(g => GeoMean(g.Select(series[i].Pick))).ToArray());
+            s.LegendText = ctx.Text(series[i].Name);
+            s.LineWidth = i == 0 ? 3 : 2;
+            s.MarkerSize = 5;
+            s.Color = Hex(i);
+        }
+        var one = plot.Add.HorizontalLine(1);
+        one.Color = Colors.Gray;
+        one.LineWidth = 1;
+        YearTicks(plot);
+        InvariantLeftTicks(plot);
+        plot.ShowLegend(Edge.Bottom);
+        plot.XLabel(ctx.Text("结束年份", "Year (end of the pair)"));
+        ctx.Save(plot, "gtfp-decomposition");
     }
 
     private static void Ranking(Ctx ctx)

@@ -23,7 +23,7 @@ public sealed class ReportWriterTests
 
         Assert.True(File.Exists(output.Html));
         Assert.True(File.Exists(output.Workbook));
-        foreach (var name in new[] { "index-map", "index-ranking", "index-trend", "gtfp-trend", "dagum", "kde", "coupling", "obstacles" })
+        foreach (var name in new[] { "index-map", "index-ranking", "index-trend", "gtfp-trend", "gtfp-decomposition", "dagum", "kde", "coupling", "obstacles" })
         {
             foreach (var ext in new[] { ".png", ".svg" })
             {
