@@ -73,6 +73,13 @@ public sealed class HtmlReportBrowserTests(DemoReportFixture demo)
     private static string[] Strings(JsonNode? node) => node!.AsArray().Select(x => x!.GetValue<string>()).ToArray();
 
     [Fact]
+    public async Task Should_fail_with_the_install_hint_when_Chromium_is_missing()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => HeadlessChromium.StartAsync(TimeSpan.FromSeconds(1), ["/nonexistent/chromium"]));
+        Assert.Contains(".ci/install", e.Message);
+    }
+
+    [Fact]
     public async Task Should_render_map_every_chart_and_both_languages_without_console_errors()
     {
         using var dir = new TempDir();

@@ -33,17 +33,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>Where Chromium is: $XINZHI_CHROMIUM, or Debian's /usr/bin/chromium; null when not installed.</summary>
-    public static string? Locate()
+    public static string? Locate(IReadOnlyList<string>? candidates = null)
     {
         var env = Environment.GetEnvironmentVariable("XINZHI_CHROMIUM");
-        if (!string.IsNullOrEmpty(env) && File.Exists(env)) return env;
-        foreach (var p in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }) if (File.Exists(p)) return p;
+        if (candidates is null && !string.IsNullOrEmpty(env) && File.Exists(env)) return env;
+        foreach (var p in candidates ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (File.Exists(p)) return p;
         return null;
     }
 
-    public static async Task<HeadlessChromium> StartAsync(TimeSpan timeout)
+    /// <param name="candidates">Where to look for the binary (tests of the not-installed message); default: Debian's paths.</param>
+    public static async Task<HeadlessChromium> StartAsync(TimeSpan timeout, IReadOnlyList<string>? candidates = null)
     {
-        var exe = Locate() ?? throw new InvalidOperationException(
+        var exe = Locate(candidates) ?? throw new InvalidOperationException(
             "Chromium is not installed, so the HTML report cannot be checked. Run `bash .ci/install` (it installs Debian's " +
             "chromium and a CJK font; CI runs it through .ci/run), or set XINZHI_CHROMIUM to a Chromium binary.");
         var profile = Path.Combine(Path.GetTempPath(), "xinzhi-chromium-" + Guid.NewGuid().ToString("N"));
