@@ -64,7 +64,7 @@ internal static class DeaBenchData
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             if (rep == repeats - 1)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

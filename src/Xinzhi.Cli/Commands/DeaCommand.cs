@@ -38,9 +38,11 @@ public sealed class DeaCommand : ICliVerb
         var superSbm = new Option<string>("--super-sbm-inefficient") { Description = "Super-SBM score of SBM-inefficient units: sbm-score (papers, default) | one (deaR).", DefaultValueFactory = _ => "sbm-score" };
         var disposability = new Option<string>("--bad-disposability") { Description = "DDF bad outputs: weak (default; Σλb = b - βb) | strong.", DefaultValueFactory = _ => "weak" };
         var window = new Option<int?>("--window") { Description = "Window analysis (Charnes et al. 1985) with this width in periods; needs --time. Adds a 'window' column." };
+        var inPrices = new Option<string?>("--input-prices") { Description = "Input price columns (same order as --inputs): adds cost_efficiency, allocative_efficiency, min_cost (radial)." };
+        var outPrices = new Option<string?>("--output-prices") { Description = "Output price columns (same order as --outputs): adds revenue_efficiency, revenue_allocative_efficiency, max_revenue (radial)." };
         var noScreen = new Option<bool>("--no-screening") { Description = "Solve every LP against all units (no frontier screening); results are identical." };
         var outOpt = new Option<string>("--out") { Description = "Output CSV file.", Required = true };
-        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, super, slacks, frontier, bootstrap, seed, alpha, superSbm, disposability, window, noScreen, outOpt })
+        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, super, slacks, frontier, bootstrap, seed, alpha, superSbm, disposability, window, inPrices, outPrices, noScreen, outOpt })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -52,6 +54,12 @@ public sealed class DeaCommand : ICliVerb
             var badCols = CliParse.List(parse.GetValue(bad));
             if (inCols.Length == 0) throw new SpecificationException("--inputs: at least one column is needed.");
             if (outCols.Length == 0) throw new SpecificationException("--outputs: at least one column is needed.");
+            var inPriceCols = CliParse.List(parse.GetValue(inPrices));
+            var outPriceCols = CliParse.List(parse.GetValue(outPrices));
+            if (inPriceCols.Length > 0 && inPriceCols.Length != inCols.Length)
+                throw new SpecificationException($"--input-prices: {inPriceCols.Length} column(s) for {inCols.Length} input(s).");
+            if (outPriceCols.Length > 0 && outPriceCols.Length != outCols.Length)
+                throw new SpecificationException($"--output-prices: {outPriceCols.Length} column(s) for {outCols.Length} output(s).");
             var all = inCols.Concat(outCols).Concat(badCols).ToArray();
             var dup = all.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (dup is not null) throw new SpecificationException($"column '{dup.Key}' is listed more than once among --inputs/--outputs/--bad.");
@@ -117,7 +125,9 @@ public sealed class DeaCommand : ICliVerb
             };
             var outPath = parse.GetValue(outOpt)!;
 
-            var load = input.LoadPanel(parse, parse.GetValue(id)!, timeCol, all);
+            if ((inPriceCols.Length > 0 || outPriceCols.Length > 0) && (modelKind != DeaModelKind.Radial || parse.GetValue(super)))
+                throw new SpecificationException("--input-prices/--output-prices need --model radial without --super.");
+            var load = input.LoadPanel(parse, parse.GetValue(id)!, timeCol, all.Concat(inPriceCols).Concat(outPriceCols).Distinct().ToArray());
             var panel = load.Panel;
             var source = panel.Source;
 
@@ -161,6 +171,8 @@ public sealed class DeaCommand : ICliVerb
             header.Add("peers");
             header.Add("lambda_sum");
             if (boot is not null) header.AddRange(["efficiency_bc", "bias", "variance", "ci_low", "ci_high"]);
+            if (inPriceCols.Length > 0) header.AddRange(["cost_efficiency", "allocative_efficiency", "min_cost"]);
+            if (outPriceCols.Length > 0) header.AddRange(["revenue_efficiency", "revenue_allocative_efficiency", "max_revenue"]);
             var writer = new CsvTableWriter(header);
 
             var warnings = new List<string>();
@@ -176,6 +188,7 @@ public sealed class DeaCommand : ICliVerb
                 frontierSizes.Add(result.FrontierSize);
                 warnings.AddRange(result.Warnings.Select(x => label + x));
                 DeaBootstrapResult? bres = null;
+                DeaReferenceSet? priceSet = null;
                 if (boot is { } reps)
                 {
                     bres = DeaBootstrap.Run(data, rtsValue, orient, new DeaBootstrapOptions(reps, seedValue!.Value, parse.GetValue(alpha)));
@@ -205,6 +218,26 @@ public sealed class DeaCommand : ICliVerb
                     {
                         var bu = bres.Units[k];
                         cells.AddRange([bu.BiasCorrected, bu.Bias, bu.Variance, bu.LowerBound, bu.UpperBound]);
+                    }
+                    if (inPriceCols.Length > 0 || outPriceCols.Length > 0)
+                    {
+                        priceSet ??= new DeaReferenceSet(data.Inputs, data.Outputs);
+                        var xk = priceSet.Inputs(k);
+                        var yk = priceSet.Outputs(k);
+                        if (inPriceCols.Length > 0)
+                        {
+                            var wPrices = inPriceCols.Select(c => panel.Variable(c)[rows[k]]).ToArray();
+                            if (wPrices.Any(v => !(v >= 0))) throw new DataValidationException(new DataIssue(panel.Source, panel.SourceRows[rows[k]], string.Join(",", inPriceCols), "input prices must be non-negative numbers"));
+                            var ce = priceSet.CostEfficiency(xk, yk, wPrices, rtsValue);
+                            cells.AddRange([ce.Efficiency, ce.AllocativeEfficiency, ce.OptimalValue]);
+                        }
+                        if (outPriceCols.Length > 0)
+                        {
+                            var pr = outPriceCols.Select(c => panel.Variable(c)[rows[k]]).ToArray();
+                            if (pr.Any(v => !(v >= 0))) throw new DataValidationException(new DataIssue(panel.Source, panel.SourceRows[rows[k]], string.Join(",", outPriceCols), "output prices must be non-negative numbers"));
+                            var re = priceSet.RevenueEfficiency(xk, yk, pr, rtsValue);
+                            cells.AddRange([re.Efficiency, re.AllocativeEfficiency, re.OptimalValue]);
+                        }
                     }
                     rowsOut.Add((rows[k], win, cells.ToArray()));
                 }
@@ -240,6 +273,8 @@ public sealed class DeaCommand : ICliVerb
                 ["scaling"] = "each variable divided by its mean internally; results in data units",
                 ["frontier_screening"] = options.FrontierScreening ? $"frame identification from {options.ScreeningThreshold} units (exact)" : "off",
                 ["frontier_units"] = frontierSizes,
+                ["input_prices"] = inPriceCols,
+                ["output_prices"] = outPriceCols,
                 ["bootstrap_replications"] = boot,
                 ["seed"] = seedValue,
                 ["bootstrap_alpha"] = boot is null ? null : parse.GetValue(alpha),

@@ -102,6 +102,9 @@ public static class Dea
         return warnings;
     }
 
+    /// <summary>Wall seconds spent on frame identification by the last <see cref="Evaluate"/> (benchmarks print it).</summary>
+    internal static double LastScreeningSeconds { get; private set; }
+
     /// <summary>Evaluates every unit of <paramref name="data"/> against all of them.</summary>
     public static DeaResult Evaluate(DeaData data, DeaOptions? options = null)
     {
@@ -116,22 +119,27 @@ public static class Dea
         var frontier = n;
         var screen = options.FrontierScreening && n >= options.ScreeningThreshold && data.BadOutputCount == 0
                      && options.Model != DeaModelKind.FreeDisposalHull;
+        var screenClock = System.Diagnostics.Stopwatch.StartNew();
         if (screen) frontier = set.PrepareFrontier(options.ReturnsToScale, options.Parallel);
+        LastScreeningSeconds = screenClock.Elapsed.TotalSeconds;
 
         var results = new DeaUnitResult[n];
         // Visit similar units consecutively (same input and output mix) so that each LP can start from the previous
         // unit's optimal basis; contiguous chunks keep that order within a thread. Results do not depend on it.
         var visit = SimilarityOrder(data);
         void Solve(int t) => results[visit[t]] = EvaluateUnit(set, data, visit[t], options);
-        if (options.Parallel && n >= 32)
+        // Fixed chunks, each started with no warm-start state: results (including the choice among alternative
+        // optimal peers) are the same on any machine and thread schedule.
+        const int chunk = 64;
+        var chunks = (n + chunk - 1) / chunk;
+        void Chunk(int c)
         {
-            var chunk = Math.Max(16, Math.Min(256, n / (4 * Environment.ProcessorCount)));
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, chunk), range =>
-            {
-                for (var t = range.Item1; t < range.Item2; t++) Solve(t);
-            });
+            DeaReferenceSet.ResetWarmStart();
+            var end = Math.Min(n, (c + 1) * chunk);
+            for (var t = c * chunk; t < end; t++) Solve(t);
         }
-        else for (var t = 0; t < n; t++) Solve(t);
+        if (options.Parallel && n >= 2 * chunk) Parallel.For(0, chunks, Chunk);
+        else for (var c = 0; c < chunks; c++) Chunk(c);
 
         long iterations = 0;
         int infeasible = 0, failed = 0;

@@ -38,28 +38,40 @@ public sealed partial class DeaReferenceSet
         Array.Sort(key, order);
 
         // Dominance filter (no LP): a unit weakly dominated by another (x' ≤ x, y' ≥ y) lies in the technology of
-        // the others under every RTS, so it is never needed. The kept list is capped to bound the O(n·|kept|) cost;
-        // beyond the cap units simply go to the LP test.
-        const int dominanceCap = 3000;
-        var candidates = new List<int>(Math.Min(n, 4096));
-        var kept = new List<int>();
-        for (var t = 0; t < n; t++)
+        // the others under every RTS, so it is never needed. It is checked against an "elite" of the first n/50 (256-2048)
+        // mutually non-dominated units in key order (which dominate most others), in parallel; survivors go to the
+        // LP test.
+        var eliteSize = Math.Clamp(n / 50, 256, 2048);
+        var elite = new List<int>(eliteSize);
+        bool DominatedBy(List<int> list, int j)
         {
-            var j = order[t];
             var oj = j * _width;
-            var dominated = false;
-            foreach (var u in kept)
+            foreach (var u in list)
             {
+                if (u == j) continue;
                 var ou = u * _width;
                 var d = true;
                 for (var i = 0; i < m && d; i++) d = _data[ou + i] <= _data[oj + i];
                 for (var r = 0; r < s && d; r++) d = _data[ou + m + r] >= _data[oj + m + r];
-                if (d) { dominated = true; break; }
+                if (d) return true;
             }
-            if (dominated) continue;
-            if (kept.Count < dominanceCap) kept.Add(j);
-            candidates.Add(j);
+            return false;
         }
+        for (var t = 0; t < n && elite.Count < eliteSize; t++)
+            if (!DominatedBy(elite, order[t])) elite.Add(order[t]);
+        var isElite = new bool[n];
+        foreach (var e in elite) isElite[e] = true;
+        var dominatedFlag = new bool[n];
+        void CheckDominance(int t)
+        {
+            var j = order[t];
+            // Elite members are mutually non-dominated (a later identical copy is never admitted), so each is kept.
+            dominatedFlag[t] = !isElite[j] && DominatedBy(elite, j);
+        }
+        if (parallel && n >= 2048) Parallel.For(0, n, CheckDominance);
+        else for (var t = 0; t < n; t++) CheckDominance(t);
+        var candidates = new List<int>(Math.Min(n, 4096));
+        for (var t = 0; t < n; t++) if (!dominatedFlag[t]) candidates.Add(order[t]);
         order = candidates.ToArray();
         var nc = order.Length;
         LastScreeningCounts = (nc, 0);
@@ -154,10 +166,13 @@ public sealed partial class DeaReferenceSet
             // Column generation; a restricted solution with θ ≤ stop already proves membership (it is feasible for
             // the full program), so most units need a single small solve and no pricing pass.
             var working = InitialWorkingSet(point, units, true);
+            Span<int> encoded = stackalloc int[rows];
+            var haveEncoded = false;
             for (var round = 0; round < 50; round++)
             {
-                var st = SolveRadialProgram(lp, senses, rhs, point, working, rts, true, false, stopAtOrBelow);
+                var st = SolveRadialProgram(lp, senses, rhs, point, working, rts, true, false, stopAtOrBelow, haveEncoded ? encoded : default);
                 if (st != LpStatus.Optimal) break;
+                haveEncoded = !lp.Kernel.EarlyStopped && EncodeBasis(lp, working, encoded);
                 if (lp.Kernel.EarlyStopped || lp.Value(0) <= stopAtOrBelow) return (st, lp.Value(0));
                 var more = PriceOutColumns(lp, point, working, units, rts, true);
                 if (more is null) return (st, lp.Value(0));

@@ -44,10 +44,14 @@ public sealed partial class DeaReferenceSet
             // is optimal for the program over all units.
             units = InitialWorkingSet(p, fullUnits, input);
             var rounds = 0;
+            Span<int> encoded = stackalloc int[rows];
+            var haveEncoded = false;
             while (true)
             {
-                status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
+                status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false, double.NegativeInfinity,
+                    haveEncoded ? encoded : default);
                 iterations += lp.Iterations;
+                haveEncoded = status == LpStatus.Optimal && EncodeBasis(lp, units, encoded);
                 if (status != LpStatus.Optimal || ++rounds > 50)
                 {
                     // A subset can be infeasible (VRS) where the whole set is not: solve the full program.
@@ -130,7 +134,8 @@ public sealed partial class DeaReferenceSet
 
     /// <summary>Builds and solves the radial program (column 0 = θ/φ, λ from column 1) over <paramref name="units"/>.</summary>
     private LpStatus SolveRadialProgram(DenseLpBuilder lp, ReadOnlySpan<ConstraintSense> senses, ReadOnlySpan<double> rhs,
-        ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input, bool useWarm, double stopAtOrBelow = double.NegativeInfinity)
+        ReadOnlySpan<double> p, int[] units, ReturnsToScale rts, bool input, bool useWarm, double stopAtOrBelow = double.NegativeInfinity,
+        ReadOnlySpan<int> encodedStart = default)
     {
         int m = InputCount, s = OutputCount;
         var hasRts = rts != ReturnsToScale.Constant;
@@ -144,6 +149,30 @@ public sealed partial class DeaReferenceSet
         lp.Kernel.StopAtOrBelow = stopAtOrBelow;
         Span<int> crash = stackalloc int[rows];
         var hasCrash = CrashRadialBasis(crash, lp, p, units, rts, input);
+        if (encodedStart.Length == rows)
+        {
+            // A column-generation round: restart from the previous round's optimal basis (still feasible, since
+            // only columns were added), decoded into this program's column indices.
+            Span<int> start = stackalloc int[rows];
+            var ok = true;
+            for (var b = 0; b < rows && ok; b++)
+            {
+                var code = encodedStart[b];
+                if (code == -1) start[b] = 0;
+                else if (code >= 0)
+                {
+                    var pos = Array.BinarySearch(units, code);
+                    ok = pos >= 0;
+                    start[b] = 1 + pos;
+                }
+                else
+                {
+                    start[b] = lp.SlackColumn(-code - 2);
+                    ok = start[b] >= 0;
+                }
+            }
+            if (ok) return lp.Solve(SimplexOptions, start, hasCrash ? crash : default);
+        }
         if (!useWarm) return hasCrash ? lp.Solve(SimplexOptions, crash) : lp.Solve(SimplexOptions);
         // Warm start: the previous optimal basis of this thread when it solved the same program shape against the
         // same columns (Dea.Evaluate visits similar units consecutively); the kernel uses it only if feasible.
@@ -162,6 +191,24 @@ public sealed partial class DeaReferenceSet
         return status;
     }
 
+    /// <summary>Encodes the optimal basis of a radial program over <paramref name="units"/> independently of column
+    /// positions: −1 = θ/φ, a unit index for λ, −(2 + row) for a row's slack; false if an artificial is basic.</summary>
+    private static bool EncodeBasis(DenseLpBuilder lp, int[] units, Span<int> encoded)
+    {
+        var basis = lp.Kernel.Basis;
+        for (var b = 0; b < lp.Rows; b++)
+        {
+            var c = basis[b];
+            if (c == 0) { encoded[b] = -1; continue; }
+            if (c <= units.Length) { encoded[b] = units[c - 1]; continue; }
+            var row = -1;
+            for (var r = 0; r < lp.Rows; r++) if (lp.SlackColumn(r) == c) { row = r; break; }
+            if (row < 0) return false;
+            encoded[b] = -(2 + row);
+        }
+        return true;
+    }
+
     /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
     /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
     private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
@@ -176,13 +223,33 @@ public sealed partial class DeaReferenceSet
         Span<int> topUnit = stackalloc int[best];
         var count = 0;
         var worstAt = 0;
-        foreach (var u in units)
+        // Divisions hoisted out of the loop (1/y precomputed per column set, 1/x0 per point), and the columns'
+        // data read from a contiguous packed copy: the scan is memory-bound otherwise (units spread over n rows).
+        var packed = Packed(units);
+        var data = packed.Data;
+        var inv = packed.Inverse;
+        var w = _width;
+        Span<double> invX0 = stackalloc double[m];
+        for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
+        for (var t = 0; t < units.Length; t++)
         {
-            var o = u * _width;
-            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = min_i(x0/x_u) · min_r(y_u/y0).
+            var u = units[t];
+            var o = t * w;
+            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = 1/θ_u (same ranking).
             double a = 0, b = 0;
-            for (var r = 0; r < s; r++) { var y = _data[o + m + r]; var q = y > 0 ? p[m + r] / y : (p[m + r] > 0 ? double.PositiveInfinity : 0); if (q > a) a = q; }
-            for (var i = 0; i < m; i++) { var q = p[i] > 0 ? _data[o + i] / p[i] : (_data[o + i] > 0 ? double.PositiveInfinity : 0); if (q > b) b = q; }
+            for (var r = 0; r < s; r++)
+            {
+                if (p[m + r] <= 0) continue;
+                var q = p[m + r] * inv[o + m + r];
+                if (q > a) a = q;
+            }
+            for (var i = 0; i < m; i++)
+            {
+                var xu = data[o + i];
+                if (xu <= 0) continue;
+                var q = xu * invX0[i];
+                if (q > b) b = q;
+            }
             var score = a * b; // the same ranking serves the output orientation (φ_u = 1/score)
             if (double.IsNaN(score)) continue;
             if (count < best)
@@ -190,14 +257,14 @@ public sealed partial class DeaReferenceSet
                 topScore[count] = score;
                 topUnit[count++] = u;
                 if (count == best)
-                    for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+                    for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
             }
             else if (score < topScore[worstAt])
             {
                 topScore[worstAt] = score;
                 topUnit[worstAt] = u;
                 worstAt = 0;
-                for (var t = 1; t < best; t++) if (topScore[t] > topScore[worstAt]) worstAt = t;
+                for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
             }
         }
         for (var t = 0; t < count; t++)
@@ -218,22 +285,33 @@ public sealed partial class DeaReferenceSet
         Span<double> y = stackalloc double[rows];
         for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
         var hasRts = rts != ReturnsToScale.Constant;
-        var stamp = Stamp();
-        foreach (var u in current) t_stamp![u] = stamp;
+        var packed = Packed(all);
+        var data = packed.Data;
+        var w = _width;
+        // Positions of the working set in `all` (both ascending), so that the scan below reads only contiguous memory.
+        var inCurrent = t_inCurrent is { } ic && ic.Length >= all.Length ? ic : (t_inCurrent = new bool[Math.Max(all.Length, 64)]);
+        Array.Clear(inCurrent, 0, all.Length);
+        foreach (var u in current)
+        {
+            var pos = Array.BinarySearch(all, u);
+            if (pos >= 0) inCurrent[pos] = true;
+        }
         Span<double> addScore = stackalloc double[maxAdd];
         Span<int> addUnit = stackalloc int[maxAdd];
         var count = 0;
         var tol = -SimplexOptions.OptimalityTolerance;
-        foreach (var u in all)
+        var y0 = hasRts ? -y[m + s] : 0.0;
+        for (var t = 0; t < all.Length; t++)
         {
-            if (t_stamp![u] == stamp) continue;
-            var o = u * _width;
-            var d = hasRts ? -y[m + s] : 0.0;
-            for (var i = 0; i < m + s; i++) d -= y[i] * _data[o + i];
+            if (inCurrent[t]) continue;
+            var o = t * w;
+            var d = y0;
+            for (var i = 0; i < m + s; i++) d -= y[i] * data[o + i];
             if (d >= tol) continue;
+            var u = all[t];
             if (count < maxAdd) { addScore[count] = d; addUnit[count++] = u; continue; }
             var worst = 0;
-            for (var t = 1; t < maxAdd; t++) if (addScore[t] > addScore[worst]) worst = t;
+            for (var q = 1; q < maxAdd; q++) if (addScore[q] > addScore[worst]) worst = q;
             if (d < addScore[worst]) { addScore[worst] = d; addUnit[worst] = u; }
         }
         _ = p;
@@ -246,11 +324,55 @@ public sealed partial class DeaReferenceSet
         return result;
     }
 
+    [ThreadStatic] private static bool[]? t_inCurrent;
+
+    private sealed record PackedColumns(int[] Units, double[] Data, double[] Inverse);
+
+    private PackedColumns? _packed;
+    private PackedColumns? _packedLast;
+
+    /// <summary>The scaled data of <paramref name="units"/> copied contiguously (position t at t·width) with
+    /// reciprocals (+∞ for zeros); cached per column-set instance.</summary>
+    private PackedColumns Packed(int[] units)
+    {
+        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
+        if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
+        var w = _width;
+        var data = new double[units.Length * w];
+        var inv = new double[units.Length * w];
+        for (var t = 0; t < units.Length; t++)
+        {
+            Array.Copy(_data, units[t] * w, data, t * w, w);
+            for (var v = 0; v < w; v++)
+            {
+                var x = data[t * w + v];
+                inv[t * w + v] = x > 0 ? 1.0 / x : double.PositiveInfinity;
+            }
+        }
+        var packed = new PackedColumns(units, data, inv);
+        var stable = ReferenceEquals(units, _all);
+        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
+        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
+        // tests of the batch) takes the second slot.
+        if (stable) _packed = packed;
+        else _packedLast = packed;
+        return packed;
+    }
+
     private int Stamp()
     {
         if (t_stamp is null || t_stamp.Length < UnitCount) { t_stamp = new int[Math.Max(UnitCount, 16)]; t_stampValue = 0; }
         if (++t_stampValue == int.MaxValue) { Array.Clear(t_stamp); t_stampValue = 1; }
         return t_stampValue;
+    }
+
+    /// <summary>Forgets this thread's warm-start state, so that a sequence of evaluations started after it is
+    /// deterministic whatever ran on the thread before (used at the start of every chunk by <see cref="Dea"/>).</summary>
+    internal static void ResetWarmStart()
+    {
+        t_warmUnits = null;
+        t_cgUnits = null;
+        t_cgSubset = null;
     }
 
     [ThreadStatic] private static int[]? t_warmUnits;
@@ -367,6 +489,19 @@ public sealed partial class DeaReferenceSet
     /// takes <paramref name="rtsValue"/>.</summary>
     private void FillLambdaColumns(DenseLpBuilder lp, int[] units, int first, int dataRows, int rtsRow, double rtsValue)
     {
+        if (units.Length >= 256 && units.Length * 4 < UnitCount * 3)
+        {
+            // Large column sets spread over many more rows (frames, screening batches): read the packed contiguous
+            // copy, cached per column set (the gather from n rows is memory-bound).
+            var data = Packed(units).Data;
+            for (var c = 0; c < units.Length; c++)
+            {
+                var o = c * _width;
+                for (var i = 0; i < dataRows; i++) lp.Set(i, first + c, data[o + i]);
+                if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
+            }
+            return;
+        }
         for (var c = 0; c < units.Length; c++)
         {
             var o = units[c] * _width;
@@ -374,4 +509,5 @@ public sealed partial class DeaReferenceSet
             if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
         }
     }
+
 }

@@ -183,4 +183,24 @@ public sealed class DeaCommandTests
         var res = CliRunner.Run(["dea", input, "--id", "id", "--inputs", "x", "--outputs", "z", .. extra, "--out", tmp.File("o.csv")]);
         Assert.True(res.ExitCode == 1, $"exit {res.ExitCode}: {res.Error}");
     }
+
+    [Fact]
+    public void Input_prices_add_cost_efficiency_matching_Coelli_1998()
+    {
+        using var tmp = new TempDir();
+        var outFile = tmp.File("cost.csv");
+        var res = CliRunner.Run("dea", DeaTestData.DataFile("Coelli_1998"), "--id", "dmus", "--inputs", "input1,input2", "--outputs", "output",
+            "--input-prices", "price_input1,price_input2", "--output-prices", "price_output", "--out", outFile);
+        Assert.True(res.ExitCode == 0, res.Error);
+        var rows = ReadCsv(outFile);
+        var reference = DeaTestData.Reference("dea_cost_efficiency_coelli1998.csv").Where(r => r["rts"] == "crs").ToList();
+        for (var j = 0; j < rows.Count; j++)
+        {
+            Assert.Equal(DeaTestData.Num(reference[j]["cost_eff"]), DeaTestData.Num(rows[j]["cost_efficiency"]), 9);
+            Assert.Equal(DeaTestData.Num(reference[j]["alloc_eff"]), DeaTestData.Num(rows[j]["allocative_efficiency"]), 9);
+            Assert.Equal(DeaTestData.Num(reference[j]["min_cost"]), DeaTestData.Num(rows[j]["min_cost"]), 9);
+            // Under CRS with one output, revenue efficiency equals the output-oriented technical efficiency (1/φ = θ).
+            Assert.Equal(DeaTestData.Num(reference[j]["te_in"]), DeaTestData.Num(rows[j]["revenue_efficiency"]), 9);
+        }
+    }
 }

@@ -80,3 +80,35 @@ public sealed class DeaColumnGenerationTests
         }
     }
 }
+
+public sealed class DeaEvaluateTests
+{
+    [Fact]
+    public void Parallel_and_serial_runs_are_bit_identical_including_peers()
+    {
+        var d = DeaTestData.Load("synthetic_dea_n2000");
+        var data = DeaData.FromArrays(d.X, d.Y);
+        foreach (var rts in new[] { ReturnsToScale.Constant, ReturnsToScale.Variable })
+        {
+            var a = Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Parallel = true });
+            var b = Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Parallel = false });
+            Assert.True(a.FrontierSize < data.UnitCount, "screening was expected to apply");
+            for (var j = 0; j < data.UnitCount; j++)
+            {
+                Assert.Equal(a.Units[j].Efficiency, b.Units[j].Efficiency);
+                Assert.Equal(a.Units[j].Peers, b.Units[j].Peers);
+                Assert.Equal(a.Units[j].PeerLambdas, b.Units[j].PeerLambdas);
+            }
+        }
+    }
+
+    [Fact]
+    public void Evaluate_reports_few_units_and_constant_variable_warnings()
+    {
+        var data = DeaData.FromArrays(new double[,] { { 1, 5 }, { 2, 5 }, { 3, 5 } }, new double[,] { { 1 }, { 3 }, { 2 } });
+        var r = Dea.Evaluate(data, new DeaOptions());
+        Assert.Contains(r.Warnings, w => w.Code == DeaWarningCode.FewUnits);
+        Assert.Contains(r.Warnings, w => w.Code == DeaWarningCode.ConstantVariable);
+        Assert.All(r.Units, u => Assert.InRange(u.Efficiency, 0, 1 + 1e-12));
+    }
+}
