@@ -21,16 +21,7 @@ public static class CliParse
     }
 
     /// <summary>"HalfNormal" → "half-normal".</summary>
-    public static string Kebab(string pascal)
-    {
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < pascal.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(pascal[i]) && !char.IsUpper(pascal[i - 1])) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(pascal[i]));
-        }
-        return sb.ToString();
-    }
+    public static string Kebab(string pascal) => Naming.Kebab(pascal);
 
     public static double Double(string value, string option) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)

@@ -760,17 +760,7 @@ public static class StudyPipeline
     }
 
     /// <summary>"DropIncompleteUnits" → "drop-incomplete-units" (the CLI's spelling of option values).</summary>
-    internal static string Kebab<T>(T value) where T : struct, Enum
-    {
-        var s = value.ToString();
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(s[i]) && !char.IsUpper(s[i - 1])) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(s[i]));
-        }
-        return sb.ToString();
-    }
+    internal static string Kebab<T>(T value) where T : struct, Enum => Naming.Kebab(value);
 
     private static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
 

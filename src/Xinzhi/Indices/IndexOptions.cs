@@ -306,15 +306,5 @@ public sealed record IndexOptions
         ["rank"] = "within each period, descending score, ties share the lowest rank",
     };
 
-    internal static string Kebab<T>(T value) where T : struct, Enum
-    {
-        var s = value.ToString();
-        var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(s[i]) && !char.IsUpper(s[i - 1])) sb.Append('-');
-            sb.Append(char.ToLowerInvariant(s[i]));
-        }
-        return sb.ToString();
-    }
+    internal static string Kebab<T>(T value) where T : struct, Enum => Naming.Kebab(value);
 }

@@ -113,20 +113,7 @@ internal static class Weighting
     {
         var m = input.Columns.Length;
         var n = input.Rows;
-        var sd = new double[m];
-        var centred = new double[m][];
-        for (var j = 0; j < m; j++)
-        {
-            var col = input.Columns[j];
-            var mean = 0.0;
-            for (var i = 0; i < n; i++) mean += col[i];
-            mean /= n;
-            var c = new double[n];
-            var ss = 0.0;
-            for (var i = 0; i < n; i++) { c[i] = col[i] - mean; ss += c[i] * c[i]; }
-            centred[j] = c;
-            sd[j] = Math.Sqrt(ss / (n - 1));
-        }
+        var centred = CentreColumns(input, out var sd);
         RequireVariation(input, sd, "CRITIC (correlations)");
         // Correlations do not depend on the divisor; only the contrast term σ_j does.
         var contrast = new double[m];
@@ -180,20 +167,7 @@ internal static class Weighting
     {
         var m = input.Columns.Length;
         var n = input.Rows;
-        var sd = new double[m];
-        var centred = new double[m][];
-        for (var j = 0; j < m; j++)
-        {
-            var col = input.Columns[j];
-            var mean = 0.0;
-            for (var i = 0; i < n; i++) mean += col[i];
-            mean /= n;
-            var c = new double[n];
-            var ss = 0.0;
-            for (var i = 0; i < n; i++) { c[i] = col[i] - mean; ss += c[i] * c[i]; }
-            centred[j] = c;
-            sd[j] = Math.Sqrt(ss / (n - 1));
-        }
+        var centred = CentreColumns(input, out var sd);
         RequireVariation(input, sd, "PCA (correlation matrix)");
         var r = Matrix<double>.Build.Dense(m, m);
         for (var j = 0; j < m; j++)
@@ -416,5 +390,26 @@ internal static class Weighting
         var s = 0.0;
         for (var i = 0; i < a.Length; i++) s += a[i] * b[i];
         return s;
+    }
+    /// <summary>Columns minus their means, and their sample standard deviations (divisor n − 1).</summary>
+    private static double[][] CentreColumns(WeightInput input, out double[] sd)
+    {
+        var m = input.Columns.Length;
+        var n = input.Rows;
+        sd = new double[m];
+        var centred = new double[m][];
+        for (var j = 0; j < m; j++)
+        {
+            var col = input.Columns[j];
+            var mean = 0.0;
+            for (var i = 0; i < n; i++) mean += col[i];
+            mean /= n;
+            var c = new double[n];
+            var ss = 0.0;
+            for (var i = 0; i < n; i++) { c[i] = col[i] - mean; ss += c[i] * c[i]; }
+            centred[j] = c;
+            sd[j] = Math.Sqrt(ss / (n - 1));
+        }
+        return centred;
     }
 }
