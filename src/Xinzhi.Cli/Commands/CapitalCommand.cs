@@ -12,7 +12,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class CapitalCommand : ICliVerb
 {
-    public int Order => 54;
+    public int Order => 51;
 
     public Command Create(CliContext context)
     {

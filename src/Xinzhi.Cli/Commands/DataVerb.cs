@@ -12,7 +12,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class DataVerb : ICliVerb
 {
-    public int Order => 10;
+    public int Order => 900;
 
     public Command Create(CliContext context)
     {

@@ -11,7 +11,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class DatasetVerb : ICliVerb
 {
-    public int Order => 90;
+    public int Order => 902;
 
     public Command Create(CliContext context)
     {

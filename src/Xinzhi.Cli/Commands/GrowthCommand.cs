@@ -14,7 +14,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class GrowthCommand : ICliVerb
 {
-    public int Order => 55;
+    public int Order => 50;
 
     public Command Create(CliContext context)
     {

@@ -14,7 +14,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class MalmquistCommand : ICliVerb
 {
-    public int Order => 210;
+    public int Order => 31;
 
     public Command Create(CliContext context)
     {

@@ -11,7 +11,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class ReshapeVerb : ICliVerb
 {
-    public int Order => 20;
+    public int Order => 901;
 
     public Command Create(CliContext context)
     {

@@ -13,7 +13,7 @@ namespace Xinzhi.Cli.Commands;
 /// </summary>
 public sealed class SfaCommand : ICliVerb
 {
-    public int Order => 60;
+    public int Order => 52;
 
     public Command Create(CliContext context)
     {
