@@ -64,7 +64,7 @@ public sealed class ProdestReferenceTests(ITestOutputHelper output)
     /// coefficients in both stacked equations, instruments (free₋₁, state, c | c₋₁) without a constant, and OLS of y on
     /// (1, P_Z X). It matches WRDG_elec to ~1e-15 (1e-6 asserted, oracles.md §2.5). Although the reference column is
     /// named std_error_bootstrap_R20, prodestWRDG reports the classical SEs of that second-stage OLS, and ours match
-    /// them (1e-6 relative asserted; observed ~1e-7 or better).
+    /// them (1e-6 relative asserted).
     /// </summary>
     [Fact]
     public void Wooldridge_prodest_variant_matches_prodestWRDG_to_1e6()
