@@ -83,8 +83,14 @@ public sealed class ProdfnCommand : ICliVerb
         {
             Description = "acf: do not restart from OLS and 0.5 start values when the first start ends at a local minimum.",
         };
+        var wrdgVariant = new Option<string>("--wrdg-variant")
+        {
+            Description = "wrdg formulation: system (default; Wooldridge 2009 stacked 2SLS with own equation-2 constant and c₋₁ coefficients) | " +
+                          "prodest (R prodest 1.0.1 prodestWRDG: common c coefficients, random-walk ω, no constant instrument; reproduces prodest).",
+            DefaultValueFactory = _ => "system",
+        };
         var bootAll = new Option<bool>("--bootstrap-all") { Description = "Also bootstrap ols/fe/wrdg/rob (default: analytic SEs there, as prodest)." };
-        foreach (var o in new Option[] { id, time, y, free, state, proxy, method, exit, reps, seed, outDir, output, form, poly, markov, optimizer, start, tolerance, maxIter, threads, bootAll, noRestart })
+        foreach (var o in new Option[] { id, time, y, free, state, proxy, method, exit, reps, seed, outDir, output, form, poly, markov, optimizer, start, tolerance, maxIter, threads, bootAll, noRestart, wrdgVariant })
             command.Options.Add(o);
 
         command.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -104,6 +110,7 @@ public sealed class ProdfnCommand : ICliVerb
                 Form = CliParse.Enum<ProductionForm>(parse.GetValue(form)!, "--form"),
                 FirstStageDegree = parse.GetValue(poly),
                 MarkovDegree = parse.GetValue(markov),
+                WrdgVariant = CliParse.Enum<WooldridgeVariant>(parse.GetValue(wrdgVariant)!, "--wrdg-variant"),
                 Optimizer = CliParse.Enum<SecondStageOptimizer>(parse.GetValue(optimizer)!, "--optimizer"),
                 Start = startValues is null ? StartValueRule.FirstStage : StartValueRule.Given,
                 StartValues = startValues,
@@ -229,6 +236,7 @@ public sealed class ProdfnCommand : ICliVerb
             ["form"] = CliParse.Kebab(o.Form.ToString()),
             ["first_stage_polynomial_degree"] = r.FirstStageDegree,
             ["markov_polynomial_degree"] = r.MarkovDegree,
+            ["wrdg_variant"] = o.Method == ProductionFunctionMethod.Wrdg ? CliParse.Kebab(o.WrdgVariant.ToString()) : null,
             ["optimizer_requested"] = CliParse.Kebab(o.Optimizer.ToString()),
             ["optimizer"] = opt?.Optimizer,
             ["optimizer_tolerance"] = o.Tolerance,

@@ -21,6 +21,12 @@ public sealed record ProductionFunctionOptions
     /// <summary>Degree of the polynomial g(ω₋₁) of the Markov process in OP/LP/ACF. prodest R: 3, fixed. WRDG/ROB use 1.</summary>
     public int MarkovDegree { get; init; } = 3;
 
+    /// <summary>
+    /// Formulation of WRDG: Wooldridge's stacked system (default) or R prodest's <c>prodestWRDG</c> (unit-slope Markov
+    /// process, common c coefficients, no constant instrument), which reproduces prodest's published numbers.
+    /// </summary>
+    public WooldridgeVariant WrdgVariant { get; init; } = WooldridgeVariant.System;
+
     public SecondStageOptimizer Optimizer { get; init; } = SecondStageOptimizer.Auto;
 
     public StartValueRule Start { get; init; } = StartValueRule.FirstStage;

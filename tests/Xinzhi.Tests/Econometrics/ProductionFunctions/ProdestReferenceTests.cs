@@ -59,6 +59,30 @@ public sealed class ProdestReferenceTests(ITestOutputHelper output)
         Compare(r, "ROB_elec", Linear, Linear, 1e-6);
     }
 
+    /// <summary>
+    /// prodest 1.0.1's prodestWRDG ("IV version") is the <see cref="WooldridgeVariant.Prodest"/> formulation: common c
+    /// coefficients in both stacked equations, instruments (free₋₁, state, c | c₋₁) without a constant, and OLS of y on
+    /// (1, P_Z X). It matches WRDG_elec to ~1e-15 (1e-6 asserted, oracles.md §2.5). Although the reference column is
+    /// named std_error_bootstrap_R20, prodestWRDG reports the classical SEs of that second-stage OLS, and ours match
+    /// them (1e-6 relative asserted).
+    /// </summary>
+    [Fact]
+    public void Wooldridge_prodest_variant_matches_prodestWRDG_to_1e6()
+    {
+        var r = Fit(ProductionFunctionMethod.Wrdg, "pX",
+            new ProductionFunctionOptions { BootstrapReplications = 0, WrdgVariant = WooldridgeVariant.Prodest });
+        Assert.Equal(StandardErrorKind.Analytic, r.StandardErrorKind);
+        Compare(r, "WRDG_elec", Linear, Linear, 1e-6);
+    }
+
+    [Fact]
+    public void Wooldridge_system_variant_is_not_prodestWRDG()
+    {
+        // The default (Wooldridge's own system with equation-specific constant and λ₂) differs from prodest on capital.
+        var r = Fit(ProductionFunctionMethod.Wrdg, "pX");
+        Assert.True(Math.Abs(r.Coefficient("sX") - ChileanData.Reference[("WRDG_elec", "sX_capital")].Estimate) > 0.05);
+    }
+
     [Fact]
     public void Levinsohn_Petrin_matches_prodestLP_with_bootstrap_SEs_of_the_same_order()
     {

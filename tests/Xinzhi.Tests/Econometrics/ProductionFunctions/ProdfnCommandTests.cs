@@ -30,6 +30,29 @@ public sealed class ProdfnCommandTests
     }
 
     [Fact]
+    public void Wrdg_prodest_variant_reproduces_prodestWRDG_and_is_recorded()
+    {
+        using var tmp = new TempDir();
+        var res = CliRunner.Run("prodfn", SharedPaths.Data("prodest_chilean.csv"), "--id", "idvar", "--time", "timevar", "--y", "Y",
+            "--free", "fX1,fX2", "--state", "sX", "--proxy", "pX", "--method", "wrdg", "--wrdg-variant", "prodest", "--out", tmp.Path);
+        Assert.True(res.ExitCode == 0, res.Error + res.Out);
+        var est = File.ReadAllLines(tmp.File("estimates.csv"));
+        Assert.StartsWith("sX,0.14467949101", est[3]); // prodest WRDG_elec: 0.144679491019282
+        using var json = JsonDocument.Parse(File.ReadAllText(tmp.File("run.json")));
+        Assert.Equal("prodest", json.RootElement.GetProperty("specification").GetProperty("wrdg_variant").GetString());
+
+        var gross = CliRunner.Run("prodfn", SharedPaths.Data("prodest_chilean.csv"), "--id", "idvar", "--time", "timevar", "--y", "Y",
+            "--free", "fX1,fX2", "--state", "sX", "--proxy", "pX", "--method", "wrdg", "--wrdg-variant", "prodest",
+            "--output", "gross-output", "--out", tmp.Path);
+        Assert.Equal(1, gross.ExitCode);
+        Assert.Contains("--wrdg-variant", gross.Error);
+        var bad = CliRunner.Run("prodfn", SharedPaths.Data("prodest_chilean.csv"), "--id", "idvar", "--time", "timevar", "--y", "Y",
+            "--free", "fX1,fX2", "--state", "sX", "--proxy", "pX", "--method", "wrdg", "--wrdg-variant", "stata", "--out", tmp.Path);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("--wrdg-variant", bad.Error);
+    }
+
+    [Fact]
     public void Unknown_column_is_a_data_error_and_bad_method_a_usage_error()
     {
         using var tmp = new TempDir();

@@ -7,8 +7,9 @@ namespace Xinzhi.Tests.Econometrics.ProductionFunctions;
 /// <summary>
 /// Xinzhi's WRDG is Wooldridge's (2009) two-equation system with linear g, stacked and estimated by 2SLS, which is
 /// the point estimate of prodest's <c>prodestWRDG_GMM</c> (its second step uses W = (σ²Z'Z)⁻¹). prodest 1.0.1's
-/// <c>prodestWRDG</c> reference (WRDG_elec) is NOT reproduced (see docs/econometrics-prodfn.md), so this test checks the
-/// system against an independent normal-equation formulation built here, element by element.
+/// <c>prodestWRDG</c> (WRDG_elec) is a different model, reproduced by <see cref="WooldridgeVariant.Prodest"/> and tested in
+/// <see cref="ProdestReferenceTests"/>; this test checks the default system against an independent normal-equation
+/// formulation built here, element by element.
 /// </summary>
 public sealed class WooldridgeTests(ITestOutputHelper output)
 {
