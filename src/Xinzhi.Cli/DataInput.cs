@@ -28,6 +28,31 @@ public sealed class DataInput
         DefaultValueFactory = _ => "none",
     };
 
+    public Option<string?> Years { get; } = new("--years")
+    {
+        Description = "Periods used: a span such as 2010-2019 (or 2015, 2010-); records outside it are not read. Recorded in run.json.",
+    };
+
+    public Option<string?> Exclude { get; } = new("--exclude")
+    {
+        Description = "Entity ids left out, comma-separated (e.g. 540000 for Tibet when CO2 data lack it). Recorded in run.json.",
+    };
+
+    private bool _selection;
+
+    /// <summary>Adds <c>--years</c> and <c>--exclude</c>: an explicit, recorded choice of records.</summary>
+    public DataInput AddSelectionTo(Command command)
+    {
+        command.Options.Add(Years);
+        command.Options.Add(Exclude);
+        _selection = true;
+        return this;
+    }
+
+    /// <summary>The record selection given on the command line (everything when the options were not added).</summary>
+    public RowSelection Selection(ParseResult parse) =>
+        _selection ? RowSelection.Parse(parse.GetValue(Years), parse.GetValue(Exclude)) : RowSelection.All;
+
     /// <summary>Adds the argument and options to a command.</summary>
     public DataInput AddTo(Command command, bool withFill = true)
     {
@@ -52,8 +77,13 @@ public sealed class DataInput
 
     /// <summary>Reads and validates a panel with the given columns, applying <c>--fill</c>.</summary>
     public PanelLoad LoadPanel(ParseResult parse, string idColumn, string? timeColumn, IReadOnlyList<string> variables,
-        IReadOnlyList<string>? attributes = null) =>
-        PanelBuilder.Build(ReadTable(parse), new PanelSpec(idColumn, timeColumn, variables, attributes, FillMethod(parse)));
+        IReadOnlyList<string>? attributes = null)
+    {
+        var table = ReadTable(parse);
+        var selected = Selection(parse).Apply(table, idColumn, timeColumn);
+        var load = PanelBuilder.Build(selected, new PanelSpec(idColumn, timeColumn, variables, attributes, FillMethod(parse)));
+        return load with { RecordsLeftOut = table.RowCount - selected.RowCount };
+    }
 
     public InputFile Describe(ParseResult parse) => RunRecord.Describe(Path(parse));
 }

@@ -20,7 +20,7 @@ public sealed class IndexCommand : ICliVerb
     public Command Create(CliContext context)
     {
         var cmd = new Command("index", "Composite index (综合指数): standardise, weight and aggregate an indicator panel; writes scores.csv, weights.csv, normalized.csv, run.json.");
-        var data = new DataInput().AddTo(cmd);
+        var data = new DataInput().AddTo(cmd).AddSelectionTo(cmd);
         var id = new Option<string>("--id") { Description = "Entity id column.", Required = true };
         var time = new Option<string?>("--time") { Description = "Period column (e.g. year); omit for a cross-section." };
         var framework = new Option<string?>("--framework") { Description = "Indicator framework: a YAML file or builtin:NAME (see 'xinzhi framework list')." };
@@ -102,6 +102,15 @@ public sealed class IndexCommand : ICliVerb
             foreach (var a in options.Weights.AhpParts().DistinctBy(a => a.Path)) inputs.Add(RunRecord.Describe(a.Path));
             var record = IndexProvenance.Build("xinzhi " + string.Join(' ', parse.Tokens.Select(t => t.Value)), result, inputs, load.Fill,
                 idCol, timeCol, parse.GetValue(data.Sheet), started);
+            var selection = data.Selection(parse);
+            if (!selection.IsAll)
+            {
+                var spec = new Dictionary<string, object?>(record.Specification)
+                {
+                    ["row_selection"] = selection.ToSpecification(load.RecordsLeftOut),
+                };
+                record = record with { Specification = spec };
+            }
             var outDir = parse.GetValue(output)!;
             progress?.Invoke($"writing {outDir}");
             var files = IndexOutput.Write(outDir, result, record);

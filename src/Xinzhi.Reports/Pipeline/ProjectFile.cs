@@ -128,6 +128,7 @@ public sealed class ProjectFile
           name_zh: province_zh       # display names (optional)
           name_en: province_en
           fill: none                 # missing values: none (an error) | interpolate | locf
+          exclude: []                # entity ids left out of the whole study, e.g. [540000] with builtin:china-provinces-green
 
         # Indicator framework: builtin:NAME (xinzhi framework list) or a YAML file of your own.
         framework: builtin:china-provinces
@@ -196,6 +197,9 @@ public sealed class ProjectData
     public string? NameEn { get; set; }
 
     public string Fill { get; set; } = "none";
+
+    /// <summary>Entity ids left out of the whole study (e.g. 540000 for Tibet with CO₂-based indicators); recorded.</summary>
+    public List<string> Exclude { get; set; } = [];
 }
 
 public sealed class ProjectIndex

@@ -68,7 +68,8 @@ public static class StudyPipeline
         if (!File.Exists(dataPath)) throw new SpecificationException($"data.file: '{dataPath}' does not exist.");
         progress?.Invoke($"reading {dataPath}");
         var encoding = project.Data.Encoding is null ? null : CsvTableReader.ResolveEncoding(project.Data.Encoding);
-        var table = TableReader.Read(dataPath, new ReadOptions(encoding, project.Data.Sheet));
+        var excluded = new RowSelection(null, null, new HashSet<string>(project.Data.Exclude.Select(e => e.Trim()), StringComparer.Ordinal));
+        var table = excluded.Apply(TableReader.Read(dataPath, new ReadOptions(encoding, project.Data.Sheet)), project.Data.Id, project.Data.Time);
         var dataFile = RunRecord.Describe(dataPath);
         var fill = ParseEnum<FillMethod>(project.Data.Fill, "data.fill");
 
@@ -428,6 +429,7 @@ public static class StudyPipeline
         {
             ["file"] = project.Data.File, ["resolved"] = dataPath, ["id"] = project.Data.Id, ["time"] = project.Data.Time, ["group"] = project.Data.Group,
             ["fill"] = Kebab(fill), ["index_years"] = indexYears, ["index_years_rule"] = indexYearNote.En,
+            ["excluded_entities"] = excluded.ExcludedEntities.Order(StringComparer.Ordinal).ToArray(),
         };
         var model = new ReportModel
         {

@@ -9,7 +9,11 @@ public sealed record FillReport(FillMethod Method, IReadOnlyDictionary<string, i
 }
 
 /// <summary>A validated panel and what was done to it on the way in.</summary>
-public sealed record PanelLoad(Panel Panel, FillReport Fill);
+public sealed record PanelLoad(Panel Panel, FillReport Fill)
+{
+    /// <summary>Records of the file left out by an explicit <see cref="RowSelection"/> (0 without one).</summary>
+    public int RecordsLeftOut { get; init; }
+}
 
 /// <summary>
 /// Types and validates a <see cref="RawTable"/> into a <see cref="Panel"/>. Every problem is collected and reported

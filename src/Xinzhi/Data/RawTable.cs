@@ -42,6 +42,25 @@ public sealed class RawTable
 
     public string Source { get; }
 
+    /// <summary>A table with only the records for which <paramref name="keep"/> (record index) is true.</summary>
+    public RawTable SelectRows(Func<int, bool> keep)
+    {
+        var rows = new List<int>();
+        for (var i = 0; i < RowCount; i++) if (keep(i)) rows.Add(i);
+        var columns = new string?[_columns.Length][];
+        for (var j = 0; j < _columns.Length; j++)
+        {
+            var src = _columns[j];
+            var dst = new string?[rows.Count];
+            for (var k = 0; k < dst.Length; k++) dst[k] = src[rows[k]];
+            columns[j] = dst;
+        }
+        var sourceRows = new int[rows.Count];
+        for (var k = 0; k < sourceRows.Length; k++) sourceRows[k] = SourceRows[rows[k]];
+        return new RawTable(Source, ColumnNames, columns, sourceRows, Notes);
+    }
+
+
     /// <summary>
     /// Metadata lines set aside by the reader, never silently: the title lines NBS exports put above the header
     /// (数据库：…, 指标：…, 时间：…) and footnote lines below the data (注：…, 数据来源：…). Verbs print them.

@@ -209,6 +209,25 @@ public sealed class StudyPipelineTests(DemoReportFixture demo)
     }
 
     [Fact]
+    public void Run_with_the_green_framework_and_an_excluded_entity_should_equal_xinzhi_index_with_the_same_selection()
+    {
+        using var dir = new TempDir();
+        RunOk("init", dir.File("study.yaml"));
+        var yaml = File.ReadAllText(dir.File("study.yaml"))
+            .Replace("framework: builtin:china-provinces\n", "framework: builtin:china-provinces-green\n")
+            .Replace("  exclude: []", "  exclude: [540000]")
+            .Replace("  figures: true", "  figures: false").Replace("dir: xinzhi-report", "dir: out");
+        Assert.Contains("china-provinces-green", yaml);
+        Assert.Contains("exclude: [540000]", yaml);
+        File.WriteAllText(dir.File("study.yaml"), yaml);
+        RunOk("run", dir.File("study.yaml"));
+        RunOk("index", Panel, "--id", "code", "--time", "year", "--framework", "builtin:china-provinces-green",
+            "--years", "2010-2019", "--exclude", "540000", "--weights", "entropy", "--aggregate", "topsis", "--out", dir.File("idx"));
+        Assert.Equal(File.ReadAllText(dir.File("idx/scores.csv")), File.ReadAllText(dir.File("out/index/scores.csv")));
+        Assert.Contains("\"540000\"", File.ReadAllText(dir.File("out/run.json")));
+    }
+
+    [Fact]
     public void Run_on_user_data_keyed_by_names_without_tfp_columns_should_say_what_is_missing()
     {
         using var dir = new TempDir();
