@@ -27,15 +27,8 @@ public static class PanelFill
             return new FillReport(method, counts);
         }
 
-        // Group row indices by entity, ordered by period.
-        var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < panel.RowCount; i++)
-        {
-            if (!byEntity.TryGetValue(panel.Ids[i], out var list)) byEntity[panel.Ids[i]] = list = [];
-            list.Add(i);
-        }
         var times = panel.Times ?? Enumerable.Range(0, panel.RowCount).ToArray();
-        foreach (var list in byEntity.Values) list.Sort((a, b) => times[a].CompareTo(times[b]));
+        var byEntity = EntityGroups.ByEntity(panel.Ids, times);
 
         var current = panel;
         foreach (var name in panel.VariableNames)

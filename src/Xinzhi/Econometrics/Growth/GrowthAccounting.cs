@@ -1,3 +1,4 @@
+using Xinzhi.Data;
 using Xinzhi.Econometrics.Regression;
 
 namespace Xinzhi.Econometrics.Growth;
@@ -94,18 +95,9 @@ public static class GrowthAccounting
         else shareSource = laborShare is not null ? "column" : "fixed value";
 
         // Group rows by entity (first appearance), ordered by period.
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var i = 0; i < n; i++)
-        {
-            if (!groups.TryGetValue(ids[i], out var g)) { groups[ids[i]] = g = []; order.Add(ids[i]); }
-            g.Add(i);
-        }
         var rows = new List<GrowthRow>(n);
-        foreach (var id in order)
+        foreach (var (id, g) in EntityGroups.ByEntity(ids, times))
         {
-            var g = groups[id];
-            g.Sort((a, b) => times[a].CompareTo(times[b]));
             for (var r = 1; r < g.Count; r++)
                 if (times[g[r]] == times[g[r - 1]])
                     throw new DataValidationException(new DataIssue(source, Row(g[r]), "time", $"duplicate period {times[g[r]]} for '{id}'"));

@@ -1,3 +1,4 @@
+using Xinzhi.Data;
 namespace Xinzhi.Econometrics.Growth;
 
 /// <summary>Rule for the initial capital stock of the perpetual-inventory method (domain register T17).</summary>
@@ -58,18 +59,9 @@ public static class PerpetualInventory
         for (var i = 0; i < n; i++)
             if (investment[i] < 0)
                 warnings.Add($"{source}, row {Row(i)}, column '{investmentColumn}': negative investment {investment[i]} (kept)");
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var i = 0; i < n; i++)
-        {
-            if (!groups.TryGetValue(ids[i], out var g)) { groups[ids[i]] = g = []; order.Add(ids[i]); }
-            g.Add(i);
-        }
         var rows = new List<CapitalRow>(n);
-        foreach (var id in order)
+        foreach (var (id, g) in EntityGroups.ByEntity(ids, times))
         {
-            var g = groups[id];
-            g.Sort((a, b) => times[a].CompareTo(times[b]));
             for (var r = 1; r < g.Count; r++)
             {
                 if (times[g[r]] == times[g[r - 1]])
