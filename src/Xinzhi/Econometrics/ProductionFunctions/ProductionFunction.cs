@@ -272,6 +272,19 @@ public static class ProductionFunction
 
     internal sealed record NameSet(string[] Free, string[] State, string? Proxy);
 
+    /// <summary>
+    /// The polynomial in (state, proxy) of degree <see cref="ProductionFunctionOptions.FirstStageDegree"/> that every
+    /// proxy estimator uses: its monomials, their columns and their names.
+    /// </summary>
+    private static (IReadOnlyList<int[]> Terms, double[][] Columns, string[] Names) ProxyPolynomial(
+        ProductionData d, ProductionFunctionOptions o, NameSet names)
+    {
+        var variables = d.State.Append(d.Proxy!).ToArray();
+        var variableNames = names.State.Append(names.Proxy!).ToArray();
+        var terms = PolynomialTerms.Monomials(variables.Length, o.FirstStageDegree);
+        return (terms, PolynomialTerms.Columns(terms, variables), terms.Select(t => PolynomialTerms.Name(t, variableNames)).ToArray());
+    }
+
     internal static CoreEstimate Estimate(ProductionData d, ProductionFunctionOptions o, NameSet names, bool bootstrap)
     {
         return o.Method switch
@@ -320,15 +333,13 @@ public static class ProductionFunction
         var f = d.Free.Length;
         var s = d.State.Length;
         // Stage 1: y = c + free·β + φ(state, proxy) + ε, φ a polynomial of degree FirstStageDegree (prodest: 2).
-        var polyVars = d.State.Append(d.Proxy!).ToArray();
-        var polyNames = names.State.Append(names.Proxy!).ToArray();
-        var polyTerms = PolynomialTerms.Monomials(polyVars.Length, o.FirstStageDegree);
+        var (_, polyColumns, polyColumnNames) = ProxyPolynomial(d, o, names);
         var cols = new List<double[]> { Ones(n) };
         cols.AddRange(d.Free);
-        cols.AddRange(PolynomialTerms.Columns(polyTerms, polyVars));
+        cols.AddRange(polyColumns);
         var fsNames = new List<string> { "(Intercept)" };
         fsNames.AddRange(names.Free);
-        fsNames.AddRange(polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)));
+        fsNames.AddRange(polyColumnNames);
         var fs = FirstStage.Fit(d.Y, cols, fsNames, bootstrap);
         var betaFree = fs.Coefficients.AsSpan(1, f).ToArray();
 
@@ -478,11 +489,7 @@ public static class ProductionFunction
         var m = rows.Length;
         var f = d.Free.Length;
         var s = d.State.Length;
-        var polyVars = d.State.Append(d.Proxy!).ToArray();
-        var polyNames = names.State.Append(names.Proxy!).ToArray();
-        var polyTerms = PolynomialTerms.Monomials(polyVars.Length, o.FirstStageDegree);
-        var c = PolynomialTerms.Columns(polyTerms, polyVars);
-        var cNames = polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)).ToArray();
+        var (polyTerms, c, cNames) = ProxyPolynomial(d, o, names);
         var commonCount = 1 + f + s + (gross ? 1 : 0);
         RequireSecondStage(m, commonCount + polyTerms.Count * 2);
 
@@ -549,11 +556,7 @@ public static class ProductionFunction
         var m = rows.Length;
         var f = d.Free.Length;
         var s = d.State.Length;
-        var polyVars = d.State.Append(d.Proxy!).ToArray();
-        var polyNames = names.State.Append(names.Proxy!).ToArray();
-        var polyTerms = PolynomialTerms.Monomials(polyVars.Length, o.FirstStageDegree);
-        var c = PolynomialTerms.Columns(polyTerms, polyVars);
-        var cNames = polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)).ToArray();
+        var (polyTerms, c, cNames) = ProxyPolynomial(d, o, names);
         RequireSecondStage(2 * m, 1 + f + s + polyTerms.Count);
 
         // Stacked column: equation-1 rows take v (or its lag), equation-2 rows take v (or its lag).
@@ -618,11 +621,7 @@ public static class ProductionFunction
         var m = rows.Length;
         var f = d.Free.Length;
         var s = d.State.Length;
-        var polyVars = d.State.Append(d.Proxy!).ToArray();
-        var polyNames = names.State.Append(names.Proxy!).ToArray();
-        var polyTerms = PolynomialTerms.Monomials(polyVars.Length, o.FirstStageDegree);
-        var c = PolynomialTerms.Columns(polyTerms, polyVars);
-        var cNames = polyTerms.Select(t => PolynomialTerms.Name(t, polyNames)).ToArray();
+        var (polyTerms, c, cNames) = ProxyPolynomial(d, o, names);
         RequireSecondStage(m, 1 + f + s + polyTerms.Count);
         var regs = new List<double[]> { Ones(m) };
         var regNames = new List<string> { "(Intercept)" };
