@@ -13,7 +13,7 @@ namespace Xinzhi.Tests.Efficiency;
 /// </summary>
 public sealed class SuperSbmUndesirableTests
 {
-    private sealed record Instance(double[,] X, double[,] Y, double[,] B)
+    internal sealed record Instance(double[,] X, double[,] Y, double[,] B)
     {
         public int N => X.GetLength(0);
         public int M => X.GetLength(1);
@@ -38,7 +38,7 @@ public sealed class SuperSbmUndesirableTests
     }
 
     /// <summary>δ from the bar form by GLOP (Charnes-Cooper for the non-oriented ratio); NaN when infeasible.</summary>
-    private static double GlopSuperSbm(Instance d, double[] xo, double[] yo, double[] bo, ReturnsToScale rts, DeaOrientation o, int exclude)
+    internal static double GlopSuperSbm(Instance d, double[] xo, double[] yo, double[] bo, ReturnsToScale rts, DeaOrientation o, int exclude)
     {
         using var solver = Solver.CreateSolver("GLOP")!;
         int n = d.N, m = d.M, s = d.S, q = d.K;
