@@ -284,6 +284,11 @@ public sealed class SuperSbmUndesirableTests
             superRows++;
         }
         Assert.Equal(3, superRows); // C, D and E are SBM-efficient (Tone 2003)
+        // By hand (CRS, x = 1 for all): C onto F = (1, 5, 2) needs s⁺ = 1: δ = 1/(1 − ½·1/6) = 12/11; D onto
+        // 0.6 C + 0.4 E = (1, 7.2, 4): s⁺ = 0.8, δ = 1/(1 − ½·0.8/8) = 20/19; E onto D = (1, 8, 4): δ = 1/(1 − ½·1/9) = 18/17.
+        Assert.Equal(12.0 / 11, eff[2], 10);
+        Assert.Equal(20.0 / 19, eff[3], 10);
+        Assert.Equal(18.0 / 17, eff[4], 10);
         var run = File.ReadAllText(outFile + ".run.json");
         Assert.Contains("undesirable", run);
     }
