@@ -29,7 +29,7 @@ public sealed class DeaCommand : ICliVerb
         var model = new Option<string>("--model") { Description = "radial | sbm | ddf | additive | fdh.", DefaultValueFactory = _ => "radial" };
         var rts = new Option<string>("--rts") { Description = "Returns to scale: crs | vrs | nirs | ndrs.", DefaultValueFactory = _ => "crs" };
         var orientation = new Option<string?>("--orientation") { Description = "input | output | none | graph (default: input for radial/fdh, none for sbm/ddf/additive). graph: hyperbolic G (radial model only): min G s.t. Σλx ≤ G·x, Σλy ≥ y/G; efficiency = G." };
-        var super = new Option<bool>("--super") { Description = "Super-efficiency: Andersen-Petersen (radial, ddf, fdh) or super-SBM (Tone 2002)." };
+        var super = new Option<bool>("--super") { Description = "Super-efficiency: Andersen-Petersen (radial incl. graph, ddf, fdh) or super-SBM (Tone 2002; with --bad the super-SBM with undesirable outputs)." };
         var slacks = new Option<bool>("--slacks") { Description = "Report slacks (radial: two-phase max-slack) as slack_<column>." };
         var frontier = new Option<string>("--frontier") { Description = "With --time: period (one frontier per period) | pooled (one frontier for all).", DefaultValueFactory = _ => "period" };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Simar-Wilson (1998) bootstrap replications B (radial input/output)." };
