@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Google.OrTools.LinearSolver;
 using Xinzhi.Efficiency;
 
@@ -291,5 +293,47 @@ public sealed class SuperSbmUndesirableTests
         Assert.Equal(18.0 / 17, eff[4], 10);
         var run = File.ReadAllText(outFile + ".run.json");
         Assert.Contains("undesirable", run);
+    }
+
+    /// <summary>FsCheck: δ is units-invariant (every column rescaled by its own power of ten) and does not increase
+    /// when the evaluated unit emits more of a bad output (a worse point is never more super-efficient).</summary>
+    [Fact]
+    public void Super_sbm_with_bads_is_units_invariant_and_monotone_in_the_bad_output()
+    {
+        var gen = from seed in Gen.Choose(0, 1_000_000)
+                  from exponents in Gen.ArrayOf(Gen.Choose(-6, 6), 8)
+                  select (seed, exponents);
+        Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var (seed, exps) = t;
+            var rng = new Random(seed);
+            var d = Random(rng, 1 + seed % 2);
+            double[,] Scale(double[,] a, int offset)
+            {
+                var r = (double[,])a.Clone();
+                for (var c = 0; c < a.GetLength(1); c++)
+                    for (var j = 0; j < a.GetLength(0); j++) r[j, c] *= Math.Pow(10, exps[offset + c]);
+                return r;
+            }
+            var scaled = new Instance(Scale(d.X, 0), Scale(d.Y, 3), Scale(d.B, 5));
+            var a = new DeaReferenceSet(d.X, d.Y, d.B);
+            var b = new DeaReferenceSet(scaled.X, scaled.Y, scaled.B);
+            foreach (var rts in new[] { ReturnsToScale.Constant, ReturnsToScale.Variable })
+                foreach (var o in Orientations)
+                    for (var j = 0; j < d.N; j += 2)
+                    {
+                        var ra = a.SuperSbm(Instance.Row(d.X, j), Instance.Row(d.Y, j), Instance.Row(d.B, j), rts, o, j);
+                        var rb = b.SuperSbm(Instance.Row(scaled.X, j), Instance.Row(scaled.Y, j), Instance.Row(scaled.B, j), rts, o, j);
+                        var msg = $"seed {seed} exps [{string.Join(",", exps)}] unit {j} {rts} {o}";
+                        if (ra.Status != rb.Status || (ra.IsOptimal && Math.Abs(ra.Value - rb.Value) > 1e-8 * Math.Max(1, ra.Value)))
+                            throw new Xunit.Sdk.XunitException($"{msg}: {ra.Status} {ra.Value:R} vs rescaled {rb.Status} {rb.Value:R}");
+                        if (!ra.IsOptimal || o == DeaOrientation.Input) continue;
+                        var worse = Instance.Row(d.B, j);
+                        worse[0] *= 1.5;
+                        var rw = a.SuperSbm(Instance.Row(d.X, j), Instance.Row(d.Y, j), worse, rts, o, j);
+                        if (rw.IsOptimal && rw.Value > ra.Value + 1e-9 * Math.Max(1, ra.Value))
+                            throw new Xunit.Sdk.XunitException($"{msg}: more bad output raised δ {ra.Value:R} → {rw.Value:R}");
+                    }
+        }).QuickCheckThrowOnFailure();
     }
 }
