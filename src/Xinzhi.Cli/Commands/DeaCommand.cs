@@ -28,8 +28,8 @@ public sealed class DeaCommand : ICliVerb
         var bad = new Option<string?>("--bad") { Description = "Undesirable (bad) output columns, e.g. co2,so2 (models sbm, ddf)." };
         var model = new Option<string>("--model") { Description = "radial | sbm | ddf | additive | fdh.", DefaultValueFactory = _ => "radial" };
         var rts = new Option<string>("--rts") { Description = "Returns to scale: crs | vrs | nirs | ndrs.", DefaultValueFactory = _ => "crs" };
-        var orientation = new Option<string?>("--orientation") { Description = "input | output | none (default: input for radial/fdh, none for sbm/ddf/additive)." };
-        var super = new Option<bool>("--super") { Description = "Super-efficiency: Andersen-Petersen (radial, ddf, fdh) or super-SBM (Tone 2002)." };
+        var orientation = new Option<string?>("--orientation") { Description = "input | output | none | graph (default: input for radial/fdh, none for sbm/ddf/additive). graph: hyperbolic G (radial model only): min G s.t. Σλx ≤ G·x, Σλy ≥ y/G; efficiency = G." };
+        var super = new Option<bool>("--super") { Description = "Super-efficiency: Andersen-Petersen (radial incl. graph, ddf, fdh) or super-SBM (Tone 2002; with --bad the super-SBM with undesirable outputs)." };
         var slacks = new Option<bool>("--slacks") { Description = "Report slacks (radial: two-phase max-slack) as slack_<column>." };
         var frontier = new Option<string>("--frontier") { Description = "With --time: period (one frontier per period) | pooled (one frontier for all).", DefaultValueFactory = _ => "period" };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Simar-Wilson (1998) bootstrap replications B (radial input/output)." };
@@ -88,8 +88,18 @@ public sealed class DeaCommand : ICliVerb
                 "input" => DeaOrientation.Input,
                 "output" => DeaOrientation.Output,
                 "none" => DeaOrientation.NonOriented,
-                var v => throw new SpecificationException($"--orientation: '{v}' is not one of input, output, none."),
+                "graph" => DeaOrientation.Graph,
+                var v => throw new SpecificationException($"--orientation: '{v}' is not one of input, output, none, graph."),
             };
+            if (orient == DeaOrientation.Graph)
+            {
+                if (modelKind != DeaModelKind.Radial)
+                    throw new SpecificationException($"--orientation graph is implemented for --model radial only (not {parse.GetValue(model)}).");
+                if (parse.GetValue(slacks))
+                    throw new SpecificationException("--orientation graph cannot be combined with --slacks (the hyperbolic measure has no two-phase slack step here).");
+                if (parse.GetValue(bootstrap) is not null)
+                    throw new SpecificationException("--orientation graph cannot be combined with --bootstrap (the Simar-Wilson bootstrap is for input or output orientation).");
+            }
             if (modelKind is DeaModelKind.Radial or DeaModelKind.FreeDisposalHull && orient == DeaOrientation.NonOriented)
                 throw new SpecificationException("--orientation none needs --model sbm, ddf or additive; radial and fdh are input or output oriented.");
             if (modelKind is DeaModelKind.Directional or DeaModelKind.Additive && orient != DeaOrientation.NonOriented)
@@ -268,6 +278,7 @@ public sealed class DeaCommand : ICliVerb
                 ["ddf_direction"] = modelKind == DeaModelKind.Directional ? (badCols.Length > 0 ? "g = (0, y, b)" : "g = (x, y)") : null,
                 ["ddf_beta"] = modelKind == DeaModelKind.Directional ? "free" : null,
                 ["efficiency_definition"] = EfficiencyDefinition(modelKind, orient, options.Super),
+                ["graph_method"] = orient == DeaOrientation.Graph ? "CRS: G = sqrt(theta) closed form; otherwise bisection on LP feasibility to 1e-11 relative (oracles.md C7)" : null,
                 ["infeasible"] = "empty efficiency, status=infeasible",
                 ["sbm_zero_data"] = modelKind == DeaModelKind.Sbm ? "term dropped, divisor reduced" : null,
                 ["scaling"] = "each variable divided by its mean internally; results in data units",
@@ -313,8 +324,9 @@ public sealed class DeaCommand : ICliVerb
 
     private static string EfficiencyDefinition(DeaModelKind model, DeaOrientation o, bool super) => model switch
     {
+        DeaModelKind.Radial when o == DeaOrientation.Graph => "G (hyperbolic graph efficiency, Färe-Grosskopf-Lovell 1985: min G s.t. sum lambda x <= G x, sum lambda y >= y/G)" + (super ? ", unit excluded (super-efficiency)" : ""),
         DeaModelKind.Radial or DeaModelKind.FreeDisposalHull => (o == DeaOrientation.Output ? "1/phi (Farrell output)" : "theta (Farrell input)") + (super ? ", Andersen-Petersen super-efficiency" : "") + (model == DeaModelKind.FreeDisposalHull ? ", FDH" : ""),
-        DeaModelKind.Sbm => super ? "super-SBM delta (Tone 2002) for SBM-efficient units" : "SBM rho (Tone 2001/2003)",
+        DeaModelKind.Sbm => super ? "super-SBM delta (Tone 2002; with bad outputs the super-SBM with undesirable outputs) for SBM-efficient units" : "SBM rho (Tone 2001/2003)",
         DeaModelKind.Directional => "(1 - beta)/(1 + beta), beta = directional distance (free sign)",
         _ => "additive: 1 if the slack sum is zero, else 0",
     };

@@ -37,9 +37,10 @@ public sealed class MalmquistCommand : ICliVerb
         var unbalanced = new Option<string>("--unbalanced") { Description = "Unbalanced panel: use-available (default) | drop-incomplete-units | error.", DefaultValueFactory = _ => "use-available" };
         var biased = new Option<bool>("--biased-tech") { Description = "Also split techch = obtech × ibtech × matech (Färe et al. 1997; columns obtech, ibtech, matech)." };
         var convention = new Option<string>("--convention") { Description = "fgnz (> 1 = progress in both orientations; default) | benchmarking (output orientation reported as reciprocals, Benchmarking parity).", DefaultValueFactory = _ => "fgnz" };
+        var crossPeriod = new Option<string?>("--cross-period") { Description = "SBM only: a point outside another period's technology gets super (super-SBM δ ≥ 1, with --bad the super-SBM with undesirable outputs; default) | infeasible (empty value, status infeasible)." };
         var threads = new Option<int>("--threads") { Description = "Parallel batches (default: all cores).", DefaultValueFactory = _ => -1 };
         var output = new Option<string>("--out") { Description = "Output CSV (run provenance goes to <out>.run.json).", Required = true };
-        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, biased, convention, threads, output })
+        foreach (var o in new Option[] { id, time, inputs, outputs, bad, model, rts, orientation, technology, index, vrsDef, direction, unbalanced, biased, convention, crossPeriod, threads, output })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -55,7 +56,10 @@ public sealed class MalmquistCommand : ICliVerb
                 Unbalanced: CliParse.Enum<UnbalancedPanelPolicy>(parse.GetValue(unbalanced)!, "--unbalanced"),
                 BiasedTechnicalChange: parse.GetValue(biased),
                 Convention: CliParse.Enum<IndexConvention>(parse.GetValue(convention)!, "--convention"),
-                MaxDegreeOfParallelism: parse.GetValue(threads) is var n && n > 0 ? n : -1);
+                MaxDegreeOfParallelism: parse.GetValue(threads) is var n && n > 0 ? n : -1,
+                SbmCrossPeriod: CliParse.Enum<SbmCrossPeriod>(parse.GetValue(crossPeriod) ?? "super", "--cross-period"));
+            if (parse.GetValue(crossPeriod) is not null && options.Model != DistanceModel.Sbm)
+                throw new SpecificationException("--cross-period applies to --model sbm only (radial and ddf distances have no super-SBM counterpart here).");
             if (options.Model == DistanceModel.Ddf) options = options with { Orientation = DistanceOrientation.None };
             else if (options.Model == DistanceModel.Radial && options.Orientation == DistanceOrientation.None)
                 throw new SpecificationException("--orientation none is for --model sbm; the radial model needs input or output.");
@@ -89,6 +93,11 @@ public sealed class MalmquistCommand : ICliVerb
                 ["ddf_beta"] = options.Model == DistanceModel.Ddf ? "free in sign (oracles.md C4)" : null,
                 ["bad_output_disposability"] = badCols.Length > 0 && options.Model == DistanceModel.Ddf ? "weak (Σλb = (1 − β) b_o)" : null,
                 ["convention"] = CliParse.Kebab(options.Convention.ToString()),
+                ["sbm_cross_period"] = options.Model == DistanceModel.Sbm
+                    ? options.SbmCrossPeriod == SbmCrossPeriod.Super
+                        ? badCols.Length > 0 ? "super: outside points get the super-SBM with undesirable outputs (delta >= 1)" : "super: outside points get the super-SBM (Tone 2002, delta >= 1)"
+                        : "infeasible: outside points are reported as infeasible"
+                    : null,
                 ["direction_of_progress"] = options.Index == ProductivityIndexKind.Luenberger ? "> 0 = progress"
                     : options.ReportsReciprocals ? "< 1 = progress (Benchmarking convention, output orientation; oracles.md C1)"
                     : "> 1 = progress in every orientation (FGNZ, oracles.md C1)",

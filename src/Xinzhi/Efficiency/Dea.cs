@@ -112,8 +112,8 @@ public static class Dea
         var warnings = Validate(data, options);
         if (options.Model == DeaModelKind.Radial && data.BadOutputCount > 0)
             throw new SpecificationException("Radial DEA does not take bad outputs; use the sbm or ddf model (or translate the bad output yourself).");
-        if (options.Model == DeaModelKind.Sbm && options.Super && data.BadOutputCount > 0)
-            throw new SpecificationException("Super-SBM with bad outputs is not implemented.");
+        if (options.Orientation == DeaOrientation.Graph && (options.Model != DeaModelKind.Radial || options.Slacks))
+            throw new SpecificationException("The graph (hyperbolic) orientation is implemented for the radial model without slacks only.");
         var set = new DeaReferenceSet(data.Inputs, data.Outputs, data.BadOutputs);
         var n = data.UnitCount;
         var frontier = n;
@@ -195,6 +195,14 @@ public static class Dea
                     var o = options.Orientation == DeaOrientation.Output ? DeaOrientation.Output : DeaOrientation.Input;
                     if (options.Orientation == DeaOrientation.NonOriented)
                         throw new SpecificationException("Radial and FDH models need --orientation input or output.");
+                    if (options.Orientation == DeaOrientation.Graph)
+                    {
+                        if (options.Model != DeaModelKind.Radial || options.Slacks)
+                            throw new SpecificationException("The graph orientation is implemented for the radial model without slacks only.");
+                        r = set.Graph(x, y, rts, exclude);
+                        efficiency = r.Value;
+                        break;
+                    }
                     r = options.Model == DeaModelKind.Radial
                         ? set.Radial(x, y, rts, o, exclude, options.Slacks)
                         : set.FreeDisposalHull(x, y, o, exclude);
@@ -208,9 +216,9 @@ public static class Dea
                     efficiency = r.Value;
                     if (options.Super && r.IsOptimal && r.Value >= 1.0 - 1e-9)
                     {
-                        var sup = set.SuperSbm(x, y, rts, options.Orientation, j);
+                        var sup = set.SuperSbm(x, y, b, rts, options.Orientation, j);
                         efficiency = sup.Value;
-                        r = sup with { InputSlacks = r.InputSlacks, OutputSlacks = r.OutputSlacks, Iterations = r.Iterations + sup.Iterations };
+                        r = sup with { InputSlacks = r.InputSlacks, OutputSlacks = r.OutputSlacks, BadOutputSlacks = r.BadOutputSlacks, Iterations = r.Iterations + sup.Iterations };
                         if (!sup.IsOptimal) r = DeaPointResult.Failed(sup.Status, sup.Iterations);
                     }
                     else if (options.Super && r.IsOptimal && options.SuperSbmInefficient == SuperSbmInefficientScore.One)

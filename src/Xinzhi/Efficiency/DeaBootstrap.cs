@@ -30,7 +30,7 @@ public static class DeaBootstrap
     public static DeaBootstrapResult Run(DeaData data, ReturnsToScale rts, DeaOrientation orientation, DeaBootstrapOptions options, bool parallel = true)
     {
         if (options.Replications < 10) throw new SpecificationException($"--bootstrap needs at least 10 replications, got {options.Replications}.");
-        if (orientation == DeaOrientation.NonOriented) throw new SpecificationException("The bootstrap needs --orientation input or output.");
+        if (orientation is DeaOrientation.NonOriented or DeaOrientation.Graph) throw new SpecificationException("The bootstrap needs --orientation input or output.");
         if (data.BadOutputCount > 0) throw new SpecificationException("The bootstrap does not take bad outputs.");
         var input = orientation == DeaOrientation.Input;
         var n = data.UnitCount;

@@ -27,6 +27,10 @@ public enum DeaOrientation
 
     /// <summary>Both at once (SBM non-oriented, additive, DDF).</summary>
     NonOriented,
+
+    /// <summary>Hyperbolic graph measure (radial model only): min G s.t. Σλx ≤ G x₀, Σλy ≥ y₀/G (Färe, Grosskopf
+    /// and Lovell 1985); see <see cref="DeaReferenceSet.Graph"/>.</summary>
+    Graph,
 }
 
 /// <summary>Outcome of one DEA program. Only <see cref="Optimal"/> carries a score.</summary>

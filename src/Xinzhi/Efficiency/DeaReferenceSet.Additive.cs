@@ -145,6 +145,7 @@ public sealed partial class DeaReferenceSet
         int m = InputCount, s = OutputCount;
         Span<double> p = stackalloc double[_width];
         ScalePoint(x0, y0, BadOutputCount == 0 ? default : new double[BadOutputCount], p);
+        if (orientation == DeaOrientation.Graph) throw new ArgumentException("FDH has no graph orientation here.", nameof(orientation));
         var input = orientation != DeaOrientation.Output;
         var best = input ? double.PositiveInfinity : double.NegativeInfinity;
         var arg = -1;

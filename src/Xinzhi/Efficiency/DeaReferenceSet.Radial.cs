@@ -16,8 +16,8 @@ public sealed partial class DeaReferenceSet
     public DeaPointResult Radial(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReturnsToScale rts,
         DeaOrientation orientation, int excludeUnit = -1, bool maxSlacks = false)
     {
-        if (orientation == DeaOrientation.NonOriented)
-            throw new ArgumentException("Radial efficiency needs an input or output orientation.", nameof(orientation));
+        if (orientation is DeaOrientation.NonOriented or DeaOrientation.Graph)
+            throw new ArgumentException("Radial efficiency needs an input or output orientation (graph: use Graph).", nameof(orientation));
         int m = InputCount, s = OutputCount;
         Span<double> p = stackalloc double[_width];
         ScalePoint(x0, y0, BadOutputCount == 0 ? default : new double[BadOutputCount], p);

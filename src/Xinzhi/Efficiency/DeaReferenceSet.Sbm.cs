@@ -15,6 +15,7 @@ public sealed partial class DeaReferenceSet
     public DeaPointResult Sbm(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReadOnlySpan<double> b0,
         ReturnsToScale rts, DeaOrientation orientation = DeaOrientation.NonOriented, int excludeUnit = -1)
     {
+        if (orientation == DeaOrientation.Graph) throw new ArgumentException("SBM has no graph orientation.", nameof(orientation));
         int m = InputCount, s = OutputCount, q = BadOutputCount;
         Span<double> p = stackalloc double[_width];
         ScalePoint(x0, y0, b0, p);
@@ -119,50 +120,77 @@ public sealed partial class DeaReferenceSet
     /// point's own index): δ = min [(1/m) Σ x̄ᵢ/xᵢ₀] / [(1/s) Σ ȳᵣ/yᵣ₀] s.t. x̄ ≥ Σλx, ȳ ≤ Σλy, x̄ ≥ x₀,
     /// 0 ≤ ȳ ≤ y₀, λ ≥ 0 (+ RTS). Input orientation: δ = 1 + (1/m) Σ s⁻/x₀ with ȳ = y₀; output: δ = 1/(1 − (1/s)Σ s⁺/y₀)
     /// with x̄ = x₀. Meaningful for SBM-efficient points (δ ≥ 1); the caller decides what to report for others
-    /// (oracles.md C13). VRS programs can be infeasible.
+    /// (oracles.md C13). VRS programs can be infeasible. A set with bad outputs needs the overload with b₀.
     /// </summary>
     public DeaPointResult SuperSbm(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReturnsToScale rts,
         DeaOrientation orientation = DeaOrientation.NonOriented, int excludeUnit = -1)
     {
-        if (BadOutputCount > 0) throw new NotSupportedException("Super-SBM with bad outputs is not implemented.");
-        int m = InputCount, s = OutputCount;
+        if (BadOutputCount > 0)
+            throw new ArgumentException("This reference set has bad outputs: pass the point's bad outputs b₀ to SuperSbm.");
+        return SuperSbm(x0, y0, default, rts, orientation, excludeUnit);
+    }
+
+    /// <summary>
+    /// Super-SBM with undesirable outputs (Tone's "Super-SBM-Undesirable" of DEA-Solver; Tone 2002 extended with the
+    /// bad-output slacks of Tone 2003/2004 as in Li, Fang, Yang, Wang and Hong 2013 and Gómez-Calvet et al. 2016):
+    /// δ = min [1 + (1/m) Σ s⁻ᵢ/xᵢ₀] / [1 − (1/(s+k)) (Σ s⁺ᵣ/yᵣ₀ + Σ sᵇ/b₀)]
+    /// s.t. Σλx − s⁻ ≤ x₀, Σλy + s⁺ ≥ y₀, Σλb − sᵇ ≤ b₀, s⁺ ≤ y₀ (ȳ ≥ 0), λ, s ≥ 0 (+ RTS), the denominator
+    /// positive; i.e. the point is moved to (x₀ + s⁻, y₀ − s⁺, b₀ + sᵇ) inside the technology spanned by the set
+    /// (bads with a slack, as in <see cref="Sbm"/>), every worsening penalised. Input orientation: δ = 1 + (1/m)Σs⁻/x₀
+    /// with y and b held at y₀, b₀; output: δ = 1/(1 − (1/(s+k))(Σs⁺/y₀ + Σsᵇ/b₀)) with x = x₀.
+    /// Solved through the Charnes-Cooper transformation (non-oriented) or directly (oriented). Zero data terms are
+    /// dropped and the divisor reduced, as in <see cref="Sbm"/>. Without bads this is Tone (2002) exactly.
+    /// The non-oriented CRS program is always feasible; VRS and oriented programs can be infeasible.
+    /// </summary>
+    /// <returns>Value = δ ≥ 1 (1 for a point inside the technology); slacks s⁻, s⁺, sᵇ in data units.</returns>
+    public DeaPointResult SuperSbm(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReadOnlySpan<double> b0,
+        ReturnsToScale rts, DeaOrientation orientation = DeaOrientation.NonOriented, int excludeUnit = -1)
+    {
+        if (orientation == DeaOrientation.Graph) throw new ArgumentException("Super-SBM has no graph orientation.", nameof(orientation));
+        int m = InputCount, s = OutputCount, q = BadOutputCount;
         Span<double> p = stackalloc double[_width];
-        ScalePoint(x0, y0, default, p);
-        var units = ColumnUnits(rts, excludeUnit);
+        ScalePoint(x0, y0, b0, p);
+        // The frame is identified on (x, y) only, so it is valid only without bad outputs.
+        var units = ColumnUnits(rts, excludeUnit, q == 0);
         var k = units.Length;
         var hasRts = rts != ReturnsToScale.Constant;
         var mEff = 0;
         for (var i = 0; i < m; i++) if (p[i] > 0) mEff++;
         var sEff = 0;
-        for (var r = 0; r < s; r++) if (p[m + r] > 0) sEff++;
+        for (var c = m; c < m + s + q; c++) if (p[c] > 0) sEff++;
         var lp = Builder;
-        var slacks = new double[m + s];
+        var slacks = new double[m + s + q];
         double delta;
         int[] peers;
         double[] lambdas;
         if (orientation == DeaOrientation.NonOriented)
         {
-            // Structural t, Λ (k), S⁻ (m), S⁺ (s). Row 0: t − (1/s')ΣS⁺/y₀ = 1; inputs ΣΛx − S⁻ − t x₀ ≤ 0;
-            // outputs ΣΛy + S⁺ − t y₀ ≥ 0; bounds S⁺ − t y₀ ≤ 0; RTS ΣΛ − t (=, ≤, ≥ 0).
-            var rows = 1 + m + s + s + (hasRts ? 1 : 0);
+            // Structural t, Λ (k), S⁻ (m), S⁺ (s), Sᵇ (q). Row 0: t − (1/s')(ΣS⁺/y₀ + ΣSᵇ/b₀) = 1; inputs
+            // ΣΛx − S⁻ − t x₀ ≤ 0; outputs ΣΛy + S⁺ − t y₀ ≥ 0; bounds S⁺ − t y₀ ≤ 0; bads ΣΛb − Sᵇ − t b₀ ≤ 0;
+            // RTS ΣΛ − t (=, ≤, ≥ 0).
+            var rows = 1 + m + s + s + q + (hasRts ? 1 : 0);
             Span<ConstraintSense> senses = stackalloc ConstraintSense[rows];
             Span<double> rhs = stackalloc double[rows];
             senses[0] = ConstraintSense.Equal; rhs[0] = 1.0;
             for (var i = 0; i < m; i++) { senses[1 + i] = ConstraintSense.LessOrEqual; rhs[1 + i] = 0; }
             for (var r = 0; r < s; r++) { senses[1 + m + r] = ConstraintSense.GreaterOrEqual; rhs[1 + m + r] = 0; }
             for (var r = 0; r < s; r++) { senses[1 + m + s + r] = ConstraintSense.LessOrEqual; rhs[1 + m + s + r] = 0; }
+            var bad0 = 1 + m + 2 * s;
+            for (var b = 0; b < q; b++) { senses[bad0 + b] = ConstraintSense.LessOrEqual; rhs[bad0 + b] = 0; }
             if (hasRts) { senses[rows - 1] = RtsSense(rts); rhs[rows - 1] = 0.0; }
             var slack0 = 1 + k;
-            lp.Begin(senses, rhs, 1 + k + m + s);
+            lp.Begin(senses, rhs, 1 + k + m + s + q);
             lp.Set(0, 0, 1.0);
             lp.SetCost(0, 1.0);
             for (var i = 0; i < m; i++) lp.Set(1 + i, 0, -p[i]);
             for (var r = 0; r < s; r++) { lp.Set(1 + m + r, 0, -p[m + r]); lp.Set(1 + m + s + r, 0, -p[m + r]); }
+            for (var b = 0; b < q; b++) lp.Set(bad0 + b, 0, -p[m + s + b]);
             if (hasRts) lp.Set(rows - 1, 0, -1.0);
             for (var c = 0; c < k; c++)
             {
                 var o = units[c] * _width;
                 for (var d = 0; d < m + s; d++) lp.Set(1 + d, 1 + c, _data[o + d]);
+                for (var b = 0; b < q; b++) lp.Set(bad0 + b, 1 + c, _data[o + m + s + b]);
                 if (hasRts) lp.Set(rows - 1, 1 + c, 1.0);
             }
             for (var i = 0; i < m; i++)
@@ -176,28 +204,36 @@ public sealed partial class DeaReferenceSet
                 lp.Set(1 + m + s + r, slack0 + m + r, 1.0);
                 if (p[m + r] > 0) lp.Set(0, slack0 + m + r, -1.0 / (sEff * p[m + r]));
             }
+            for (var b = 0; b < q; b++)
+            {
+                lp.Set(bad0 + b, slack0 + m + s + b, -1.0);
+                if (p[m + s + b] > 0) lp.Set(0, slack0 + m + s + b, -1.0 / (sEff * p[m + s + b]));
+            }
             var status = lp.Solve(SimplexOptions);
             if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), lp.Iterations);
             delta = lp.Objective;
             var t = lp.Value(0);
             if (!(t > 0)) return DeaPointResult.Failed(DeaStatus.NumericalFailure, lp.Iterations);
-            for (var c = 0; c < m + s; c++) slacks[c] = lp.Value(slack0 + c) / t;
+            for (var c = 0; c < m + s + q; c++) slacks[c] = lp.Value(slack0 + c) / t;
             (peers, lambdas) = CollectPeers(lp, units, 1, t);
         }
         else
         {
             var input = orientation == DeaOrientation.Input;
-            // Structural Λ (k) and the expansion/shrink variables e (m for input, s for output).
-            var extra = input ? m : s;
-            var rows = m + s + (input ? 0 : s) + (hasRts ? 1 : 0);
+            // Structural Λ (k) and the expansion/shrink variables e (m for input; s + q for output). Rows: inputs,
+            // outputs, bads, then (output) the bounds e⁺ ≤ y₀, then RTS.
+            var extra = input ? m : s + q;
+            var bound0 = m + s + q;
+            var rows = m + s + q + (input ? 0 : s) + (hasRts ? 1 : 0);
             Span<ConstraintSense> senses = stackalloc ConstraintSense[rows];
             Span<double> rhs = stackalloc double[rows];
             for (var i = 0; i < m; i++) { senses[i] = ConstraintSense.LessOrEqual; rhs[i] = p[i]; }
             for (var r = 0; r < s; r++) { senses[m + r] = ConstraintSense.GreaterOrEqual; rhs[m + r] = p[m + r]; }
-            if (!input) for (var r = 0; r < s; r++) { senses[m + s + r] = ConstraintSense.LessOrEqual; rhs[m + s + r] = p[m + r]; }
+            for (var b = 0; b < q; b++) { senses[m + s + b] = ConstraintSense.LessOrEqual; rhs[m + s + b] = p[m + s + b]; }
+            if (!input) for (var r = 0; r < s; r++) { senses[bound0 + r] = ConstraintSense.LessOrEqual; rhs[bound0 + r] = p[m + r]; }
             if (hasRts) { senses[rows - 1] = RtsSense(rts); rhs[rows - 1] = 1.0; }
             lp.Begin(senses, rhs, k + extra);
-            FillLambdaColumns(lp, units, 0, m + s, hasRts ? rows - 1 : -1, 1.0);
+            FillLambdaColumns(lp, units, 0, m + s + q, hasRts ? rows - 1 : -1, 1.0);
             if (input)
             {
                 for (var i = 0; i < m; i++)
@@ -211,21 +247,31 @@ public sealed partial class DeaReferenceSet
                 for (var r = 0; r < s; r++)
                 {
                     lp.Set(m + r, k + r, 1.0);
-                    lp.Set(m + s + r, k + r, 1.0);
+                    lp.Set(bound0 + r, k + r, 1.0);
                     if (p[m + r] > 0) lp.SetCost(k + r, 1.0 / (sEff * p[m + r]));
+                }
+                for (var b = 0; b < q; b++)
+                {
+                    lp.Set(m + s + b, k + s + b, -1.0);
+                    if (p[m + s + b] > 0) lp.SetCost(k + s + b, 1.0 / (sEff * p[m + s + b]));
                 }
             }
             var status = lp.Solve(SimplexOptions);
             if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), lp.Iterations);
+            // Output orientation: a worsening of (1/(s+k))Σ ≥ 1 leaves no positive denominator, i.e. no admissible
+            // projection (possible only with bads, whose slacks are unbounded): report the program as infeasible.
+            if (!input && lp.Objective >= 1.0 - 1e-12) return DeaPointResult.Failed(DeaStatus.Infeasible, lp.Iterations);
             delta = input ? 1.0 + lp.Objective : 1.0 / (1.0 - lp.Objective);
             if (input) for (var i = 0; i < m; i++) slacks[i] = lp.Value(k + i);
-            else for (var r = 0; r < s; r++) slacks[m + r] = lp.Value(k + r);
+            else for (var c = 0; c < s + q; c++) slacks[m + c] = lp.Value(k + c);
             (peers, lambdas) = CollectPeers(lp, units, 0, 1.0);
         }
         var sMinus = new double[m];
         var sPlus = new double[s];
+        var sBad = new double[q];
         for (var i = 0; i < m; i++) sMinus[i] = Clean(slacks[i]) * _scale[i];
         for (var r = 0; r < s; r++) sPlus[r] = Clean(slacks[m + r]) * _scale[m + r];
-        return new DeaPointResult(DeaStatus.Optimal, delta, peers, lambdas, sMinus, sPlus, [], [], [], [], 0.0, lp.Iterations);
+        for (var b = 0; b < q; b++) sBad[b] = Clean(slacks[m + s + b]) * _scale[m + s + b];
+        return new DeaPointResult(DeaStatus.Optimal, delta, peers, lambdas, sMinus, sPlus, sBad, [], [], [], 0.0, lp.Iterations);
     }
 }

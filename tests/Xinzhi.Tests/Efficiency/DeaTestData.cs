@@ -54,6 +54,10 @@ internal static class DeaTestData
 
     public static string DataFile(string key) => SharedPaths.Data(Specs[key].File);
 
+    /// <summary>Id, input and output column names of a dataset (for CLI tests).</summary>
+    public static (string Id, string Inputs, string Outputs) Columns(string key) =>
+        (Specs[key].Id, string.Join(',', Specs[key].X), string.Join(',', Specs[key].Y));
+
     public static Dataset Load(string key)
     {
         lock (Cache)

@@ -11,8 +11,9 @@ namespace Xinzhi.Efficiency.Productivity;
 /// <remarks>
 /// Radial: θ (input) or φ (output). DDF: β free in sign with g = (0, y, b) or (x, y, b) and weakly disposable bads
 /// (Chung-Färe-Grosskopf 1997). SBM: ρ; a point outside the technology (SBM infeasible, only possible across
-/// periods) gets the super-SBM δ ≥ 1 of Tone (2002) against the same technology, so that the efficiency scale stays
-/// "larger = better" (docs/malmquist.md); with bad outputs no super-SBM exists and the point is infeasible.
+/// periods) gets, with <see cref="SbmCrossPeriod"/> = Super (default), the super-SBM δ ≥ 1 of Tone (2002) against the
+/// same technology, with bad outputs the super-SBM with undesirable outputs, so that the efficiency scale stays
+/// "larger = better" (docs/malmquist.md); with Infeasible it is reported as infeasible.
 /// <para>Sequential and global technologies are unions of whole periods. Without bad outputs the technology spanned
 /// by a union equals the one spanned by the union of each period's frame (T(A ∪ B) = T(F_A ∪ F_B) when T(F_A) = T(A)
 /// and T(F_B) = T(B), for convex free-disposal technologies), so those batches are built from the cached per-period
@@ -39,6 +40,9 @@ public sealed class DeaDistanceFunction : IDistanceFunction
     public DistanceOrientation Orientation { get; }
 
     public DdfDirection Direction { get; }
+
+    /// <summary>SBM: what a point outside the reference technology gets (super-SBM δ by default).</summary>
+    public SbmCrossPeriod SbmCrossPeriod { get; init; } = SbmCrossPeriod.Super;
 
     /// <summary>Use frontier pre-screening and per-period frames (exact; off only to cross-check them in tests).</summary>
     internal bool UseFrames { get; init; } = true;
@@ -193,8 +197,8 @@ public sealed class DeaDistanceFunction : IDistanceFunction
                     _ => DeaOrientation.NonOriented,
                 };
                 r = set.Sbm(x, y, b, rts, orientation);
-                if (r.Status == DeaStatus.Infeasible && data.BadOutputCount == 0)
-                    r = set.SuperSbm(x, y, rts, orientation);
+                if (r.Status == DeaStatus.Infeasible && SbmCrossPeriod == SbmCrossPeriod.Super)
+                    r = set.SuperSbm(x, y, b, rts, orientation);
                 break;
         }
         return r.Status switch

@@ -21,6 +21,8 @@ namespace Xinzhi.Efficiency.Productivity;
 /// </param>
 /// <param name="Convention">Output-orientation direction convention (oracles.md C1); FGNZ by default.</param>
 /// <param name="MaxDegreeOfParallelism">Batches evaluated concurrently (−1 = all cores).</param>
+/// <param name="SbmCrossPeriod">SBM only: super-SBM δ (default, with or without bad outputs) or "infeasible" for a
+/// point outside the other period's technology (docs/malmquist.md).</param>
 public sealed record MalmquistOptions(
     DistanceModel Model = DistanceModel.Radial,
     ScaleAssumption Scale = ScaleAssumption.Constant,
@@ -32,7 +34,8 @@ public sealed record MalmquistOptions(
     UnbalancedPanelPolicy Unbalanced = UnbalancedPanelPolicy.UseAvailable,
     bool BiasedTechnicalChange = false,
     IndexConvention Convention = IndexConvention.Fgnz,
-    int MaxDegreeOfParallelism = -1)
+    int MaxDegreeOfParallelism = -1,
+    SbmCrossPeriod SbmCrossPeriod = SbmCrossPeriod.Super)
 {
     /// <summary>Returns to scale of the distances that make up tfpch and techch.</summary>
     public ScaleAssumption IndexScale =>

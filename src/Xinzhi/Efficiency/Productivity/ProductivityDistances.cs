@@ -7,6 +7,6 @@ public static class ProductivityDistances
     public static IDistanceFunction Create(MalmquistOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new DeaDistanceFunction(options.Model, options.Orientation, options.Direction);
+        return new DeaDistanceFunction(options.Model, options.Orientation, options.Direction) { SbmCrossPeriod = options.SbmCrossPeriod };
     }
 }

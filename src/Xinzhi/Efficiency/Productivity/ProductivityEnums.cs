@@ -125,3 +125,20 @@ public enum IndexConvention
     /// </summary>
     Benchmarking,
 }
+
+/// <summary>
+/// What an SBM distance reports for a point outside the reference technology (only possible across periods, or for
+/// the mixed points of the biased decomposition), where the SBM program ρ is infeasible (docs/malmquist.md).
+/// </summary>
+public enum SbmCrossPeriod
+{
+    /// <summary>
+    /// The super-SBM δ ≥ 1 against the same technology (Tone 2002; with bad outputs the super-SBM with undesirable
+    /// outputs, <see cref="DeaReferenceSet.SuperSbm(System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, System.ReadOnlySpan{double}, ReturnsToScale, DeaOrientation, int)"/>),
+    /// so the efficiency scale stays "larger = better" (the MaxDEA "super-SBM Malmquist" / SBM-ML convention).
+    /// </summary>
+    Super,
+
+    /// <summary>ρ only: a point outside the technology is reported as infeasible (empty value).</summary>
+    Infeasible,
+}
