@@ -77,6 +77,11 @@ internal sealed class Frontier41Optimizer
         _boundMu = like.MuIndex >= 0 && settings.MuBound > 0;
     }
 
+    /// <summary>
+    /// −ln L(FRONTIER's π) − (−ln L(exact π)) = ½·n·ln(π₄₁/π): add to a FRONTIER objective value to get the exact −ln L.
+    /// </summary>
+    public double PiOffset => _offset;
+
     /// <summary>Objective evaluations (grid, searches).</summary>
     public int Evaluations { get; private set; }
 

@@ -22,8 +22,9 @@ public sealed record SfaResult
     public required double[,] Covariance { get; init; }
 
     /// <summary>
-    /// ln L as reported: for the FRONTIER 4.1 optimiser FRONTIER's own figure (−f at the last accepted DFP iterate,
-    /// with FRONTIER's single-precision π), for Newton ln L at the estimate. The LR test uses this value.
+    /// ln L as reported: for the FRONTIER 4.1 optimiser FRONTIER's own figure (ln L at the last accepted DFP iterate,
+    /// which R frontier reports; the estimate is one step further), but with the exact π in ½n·ln 2π; for Newton ln L at
+    /// the estimate. The LR test uses this value.
     /// </summary>
     public required double LogLikelihood { get; init; }
 
