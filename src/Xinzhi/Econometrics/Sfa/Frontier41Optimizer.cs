@@ -27,13 +27,21 @@ internal sealed record Frontier41Settings
     public int MaxIterations { get; init; } = 1000;
 
     /// <summary>
+    /// R frontier 1.1: when the first search finds no point better than the start, the start is multiplied by
+    /// <see cref="RestartFactor"/> and the search retried, at most this many times.
+    /// </summary>
+    public int RestartMax { get; init; } = 10;
+
+    public double RestartFactor { get; init; } = 0.999;
+
+    /// <summary>
     /// Initial step of each line search after the first: R <c>searchScale = NA</c> (null here) scales it by the last
     /// step only when that was shorter than the direction; true always scales, false never does.
     /// </summary>
     public bool? SearchScale { get; init; }
 }
 
-/// <summary>Where FRONTIER's procedure stopped.</summary>
+/// <summary>Where FRONTIER's procedure stopped; <c>Restarts</c> counts the nudged starts (R frontier 1.1 restartMax).</summary>
 internal sealed record Frontier41Outcome(
     double[] Estimate, double[,] DirectionMatrix, double PreviousObjective, double Objective, int Iterations,
     bool Converged, string Reason, double GridGamma, int Restarts);
@@ -190,6 +198,7 @@ internal sealed class Frontier41Optimizer
         if (_s.MaxIterations == 0)
             return new Frontier41Outcome(y, h, fx, fy, 0, false, "no iterations requested", gridGamma, 0);
         var steepest = true;
+        var start = (double[])x.Clone();
         while (true)
         {
             if (steepest)
@@ -209,7 +218,21 @@ internal sealed class Frontier41Optimizer
                 return new Frontier41Outcome(y, h, fx, fy, iter, false, "iteration limit reached", gridGamma, restarts);
             if (fy > fx)
             {
+                // FRONTIER restarts from steepest descent after a failed search (never in practice: the search
+                // returns the start rather than a worse point).
+                steepest = true;
+                continue;
+            }
+            if (iter == 1 && SameVector(x, y) && restarts < _s.RestartMax)
+            {
+                // No better point than the start along the gradient (R frontier 1.1's restart rule): nudge the start.
                 restarts++;
+                for (var i = 0; i < p; i++) start[i] *= _s.RestartFactor;
+                Array.Copy(start, x, p);
+                fx = Objective(x);
+                Array.Copy(x, y, p);
+                Gradient(x, gx);
+                iter = 0;
                 steepest = true;
                 continue;
             }

@@ -46,6 +46,15 @@ public sealed record SfaOptions
     /// <summary>FRONTIER 4.1: first trial step of the unidimensional search (R <c>searchStep</c>).</summary>
     public double SearchStep { get; init; } = 1e-5;
 
+    /// <summary>
+    /// FRONTIER 4.1 path (R frontier 1.1 <c>restartMax</c>): if the first line search finds nothing better than the start,
+    /// the start is multiplied by <see cref="RestartFactor"/> and retried, at most this many times.
+    /// </summary>
+    public int RestartMax { get; init; } = 10;
+
+    /// <summary>R frontier 1.1 <c>restartFactor</c>.</summary>
+    public double RestartFactor { get; init; } = 0.999;
+
     /// <summary>FRONTIER 4.1: spacing of the grid on γ (R <c>gridSize</c>).</summary>
     public double GridSize { get; init; } = 0.1;
 

@@ -50,7 +50,7 @@ public sealed record SfaResult
     /// <summary>Where <see cref="Covariance"/> comes from.</summary>
     public SfaCovarianceSource CovarianceSource { get; init; } = SfaCovarianceSource.DirectionMatrix;
 
-    /// <summary>FRONTIER 4.1 path: restarts from steepest descent after a failed line search.</summary>
+    /// <summary>FRONTIER 4.1 path: times the start was multiplied by the restart factor because no better point was found.</summary>
     public int Restarts { get; init; }
 
     /// <summary>Quasi-Newton (DFP or BFGS) iterations; for FRONTIER 4.1 the count R frontier reports as <c>nIter</c>.</summary>

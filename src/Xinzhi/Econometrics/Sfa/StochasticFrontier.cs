@@ -170,6 +170,8 @@ public sealed class StochasticFrontier
             GridDouble = options.GridDouble,
             MuBound = options.MuBound is { } mb && mb > 0 ? mb : 0,
             MaxIterations = options.MaxIterations,
+            RestartMax = options.RestartMax,
+            RestartFactor = options.RestartFactor,
         };
         var optimizer = new Frontier41Optimizer(like, settings);
         var outcome = optimizer.Run(beta, s2, sign, options.GridSearch);
