@@ -454,8 +454,10 @@ internal sealed class Frontier41Optimizer
                         break;
                     }
                     f = Eval(d);
-                    // Relative agreement (1/fb may be negative when ln L > 0: then the test always passes, as in FRONTIER).
-                    var scale = Math.Abs(fb) <= ftolZero ? 1.0 : 1.0 / fb;
+                    // Relative agreement of successive values. FRONTIER divides by fb itself, so when ln L > 0 (fb < 0)
+                    // its test passes at once and DFP stops after a few iterations far from the maximum; Xinzhi
+                    // divides by |fb| (identical whenever ln L < 0, as in every reference model).
+                    var scale = Math.Abs(fb) <= ftolZero ? 1.0 : 1.0 / Math.Abs(fb);
                     if (Math.Abs(fb - f) * scale <= ftol)
                     {
                         exiting = true;

@@ -12,9 +12,12 @@ namespace Xinzhi.Econometrics.Sfa;
 /// (1992) time-varying decay and Battese-Coelli (1995) inefficiency effects.
 /// </summary>
 /// <remarks>
-/// Procedure: OLS → grid search on γ with the corrected-OLS intercept and σ² → BFGS quasi-Newton with analytic
-/// gradients (σ² on the log scale, γ on the logit scale, so bounds hold) → optional Newton polish; standard errors
-/// from the inverse negative Hessian (central differences of the analytic gradient) in the reported parameterisation.
+/// Default procedure (<see cref="SfaOptimizer.Frontier41"/>): FRONTIER 4.1's own — OLS → grid on γ with the
+/// corrected-OLS intercept and σ² → Davidon-Fletcher-Powell with Himmelblau's line search, stopping at a relative change
+/// of 1e-5; covariance = the final DFP direction matrix, as FRONTIER 4.1 and R frontier report
+/// (<see cref="Frontier41Optimizer"/>). Alternative (<see cref="SfaOptimizer.Newton"/>, and always for the exponential
+/// model): OLS → grid → BFGS on (ln σ², logit γ) → Newton polish; covariance = inverse negative Hessian. Either
+/// covariance can be chosen with <see cref="SfaOptions.Covariance"/> (the direction matrix only on the FRONTIER path).
 /// </remarks>
 public sealed class StochasticFrontier
 {
@@ -80,9 +83,24 @@ public sealed class StochasticFrontier
             throw new SpecificationException(dist == InefficiencyDistribution.Exponential
                 ? "the exponential model is estimated by the Newton path (FRONTIER 4.1 has no exponential model); its covariance is the inverse Hessian (--vcov hessian)"
                 : "the DFP direction matrix exists only for the FRONTIER 4.1 optimiser (--optimizer frontier41); use --vcov hessian");
+        var stepWarnings = new List<SfaWarning>();
         var step = optimizer == SfaOptimizer.Frontier41
-            ? FitFrontier41(like, options, ols.Coefficients, sse / (n - k), sign, warnings)
-            : FitNewton(like, options, dist, ols.Coefficients, sigmaMl, sign, warnings);
+            ? FitFrontier41(like, options, ols.Coefficients, sse / (n - k), sign, stepWarnings)
+            : FitNewton(like, options, dist, ols.Coefficients, sigmaMl, sign, stepWarnings);
+        if (optimizer == SfaOptimizer.Newton && step.MuOnBound)
+        {
+            // μ = B·σ_u·tanh(ψ): on the bound the ψ-gradient vanishes, so BFGS cannot come back from a bound it ran
+            // into. Re-solve from FRONTIER's estimate (which clips μ instead) and keep the higher likelihood.
+            var frontier = FitFrontier41(like, options, ols.Coefficients, sse / (n - k), sign, []);
+            var retryWarnings = new List<SfaWarning>();
+            var retry = FitNewton(like, options, dist, ols.Coefficients, sigmaMl, sign, retryWarnings, frontier.Estimate);
+            if (retry.LogLik > step.LogLik)
+            {
+                step = retry with { Reason = "restarted from the FRONTIER 4.1 estimate after μ ran into its bound; " + retry.Reason };
+                stepWarnings = retryWarnings;
+            }
+        }
+        warnings.AddRange(stepWarnings);
         var estimate = step.Estimate;
         var logLik = step.LogLik;
         var gammaHat = estimate[like.GammaIndex];
@@ -201,14 +219,20 @@ public sealed class StochasticFrontier
     /// Full convergence: grid on γ (0.05..0.95) → BFGS on (β, ln σ², logit γ, bounded μ) → Newton polish.
     /// </summary>
     private static OptimizerStep FitNewton(SfaLikelihood like, SfaOptions options, InefficiencyDistribution dist,
-        IReadOnlyList<double> olsCoefficients, double sigmaMl, double sign, List<SfaWarning> warnings)
+        IReadOnlyList<double> olsCoefficients, double sigmaMl, double sign, List<SfaWarning> warnings, double[]? startAt = null)
     {
         var k = like.K;
         // Step 2: grid search on γ with corrected-OLS σ² and intercept; μ, η, δ start at 0 (FRONTIER 4.1).
         var theta = new double[like.Count];
         var bestLl = double.NegativeInfinity;
         var gridGamma = double.NaN;
-        var gammas = options.GridSearch ? Enumerable.Range(0, 19).Select(g => 0.05 + 0.05 * g).ToArray() : [0.5];
+        var gammas = startAt is not null ? [] : options.GridSearch ? Enumerable.Range(0, 19).Select(g => 0.05 + 0.05 * g).ToArray() : [0.5];
+        if (startAt is not null)
+        {
+            Array.Copy(startAt, theta, theta.Length);
+            bestLl = like.Evaluate(theta, []);
+            gridGamma = theta[like.GammaIndex];
+        }
         var trial = new double[like.Count];
         foreach (var g in gammas)
         {
