@@ -177,6 +177,8 @@ internal sealed class Frontier41Optimizer
         {
             TryGamma(0.5);
         }
+        if (!(fx < _s.BigNumber))
+            throw new ConvergenceException("the log-likelihood is not finite at any grid point of γ", 0);
         var gridGamma = x[_like.GammaIndex];
         return Dfp(x, fx, gridGamma);
     }
