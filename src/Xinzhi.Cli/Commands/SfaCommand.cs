@@ -33,8 +33,24 @@ public sealed class SfaCommand : ICliVerb
         var timeDummies = new Option<bool>("--time-dummies") { Description = "Add period dummies (all but the first period) to the frontier." };
         var muBound = new Option<double>("--mu-bound") { Description = "Bound |μ| ≤ B·σ_u on the truncated-normal mean (R frontier default 2; 0 = none).", DefaultValueFactory = _ => 2.0 };
         var maxIter = new Option<int>("--max-iterations") { Description = "Quasi-Newton iteration limit.", DefaultValueFactory = _ => 1000 };
+        var optimizer = new Option<string>("--optimizer")
+        {
+            Description = "frontier41 (default: FRONTIER 4.1 / R frontier's grid + DFP, reproduces their numbers) or newton " +
+                          "(full convergence: BFGS + Newton polish). The exponential model always uses newton.",
+            DefaultValueFactory = _ => "frontier41",
+        };
+        var vcov = new Option<string?>("--vcov")
+        {
+            Description = "Covariance: direction (FRONTIER 4.1's final DFP direction matrix; default with frontier41) or " +
+                          "hessian (inverse negative Hessian; default with newton).",
+        };
+        var tolerance = new Option<double>("--tolerance")
+        {
+            Description = "frontier41: relative change of ln L and of every parameter at which DFP stops (R frontier tol).",
+            DefaultValueFactory = _ => 1e-5,
+        };
         var outDir = new Option<string>("--out") { Description = "Output directory.", Required = true };
-        foreach (var o in new Option[] { id, time, y, x, log, form, dist, model, z, noZIntercept, cost, timeDummies, muBound, maxIter, outDir })
+        foreach (var o in new Option[] { id, time, y, x, log, form, dist, model, z, noZIntercept, cost, timeDummies, muBound, maxIter, optimizer, vcov, tolerance, outDir })
             cmd.Options.Add(o);
 
         cmd.SetAction(parse => XinzhiCli.Guard(context, () =>
@@ -42,6 +58,20 @@ public sealed class SfaCommand : ICliVerb
             var m = CliParse.Enum<SfaModel>(parse.GetValue(model)!, "--model");
             var d = CliParse.Enum<InefficiencyDistribution>(parse.GetValue(dist)!, "--dist");
             var f = CliParse.Enum<FrontierForm>(parse.GetValue(form)!, "--form");
+            var opt = parse.GetValue(optimizer)!.Trim().ToLowerInvariant() switch
+            {
+                "frontier41" or "frontier-41" => SfaOptimizer.Frontier41,
+                "newton" => SfaOptimizer.Newton,
+                var other => throw new SpecificationException($"--optimizer: '{other}' is not one of frontier41, newton"),
+            };
+            SfaCovarianceSource? cov = parse.GetValue(vcov)?.Trim().ToLowerInvariant() switch
+            {
+                null => null,
+                "direction" or "direction-matrix" => SfaCovarianceSource.DirectionMatrix,
+                "hessian" => SfaCovarianceSource.Hessian,
+                var other => throw new SpecificationException($"--vcov: '{other}' is not one of direction, hessian"),
+            };
+            if (!(parse.GetValue(tolerance) > 0)) throw new SpecificationException("--tolerance must be positive");
             var xs = CliParse.List(parse.GetValue(x));
             var zs = CliParse.List(parse.GetValue(z));
             var idCol = parse.GetValue(id);
@@ -70,6 +100,9 @@ public sealed class SfaCommand : ICliVerb
                 ZIntercept = !parse.GetValue(noZIntercept),
                 MuBound = parse.GetValue(muBound) > 0 ? parse.GetValue(muBound) : null,
                 MaxIterations = parse.GetValue(maxIter),
+                Optimizer = opt,
+                Covariance = cov,
+                Tolerance = parse.GetValue(tolerance),
             };
             var fit = new StochasticFrontier(design.Data).Fit(options);
 
@@ -131,7 +164,11 @@ public sealed class SfaCommand : ICliVerb
                 ["balanced"] = balanced,
                 ["loglik"] = fit.LogLikelihood,
                 ["loglik_ols"] = fit.OlsLogLikelihood,
+                ["loglik_at_estimate"] = fit.LogLikelihoodAtEstimate,
+                ["optimizer"] = OptimizerName(fit.Optimizer),
+                ["covariance"] = CovarianceName(fit.CovarianceSource),
                 ["iterations"] = fit.Iterations,
+                ["restarts"] = fit.Restarts,
                 ["polish_iterations"] = fit.PolishIterations,
                 ["converged"] = fit.Converged,
                 ["convergence_reason"] = fit.ConvergenceReason,
@@ -171,10 +208,17 @@ public sealed class SfaCommand : ICliVerb
                 ["time_dummies"] = parse.GetValue(timeDummies), ["mu_bound"] = options.MuBound,
                 ["fill"] = CliParse.Kebab(load.Fill.Method.ToString()), ["filled_cells"] = load.Fill.Total,
                 ["parameterisation"] = "sigmaSq = sigma_u^2 + sigma_v^2, gamma = sigma_u^2/sigmaSq",
-                ["optimizer"] = "OLS -> grid on gamma (0.05..0.95 by 0.05) -> BFGS (analytic gradient) -> Newton polish",
+                ["optimizer"] = OptimizerName(fit.Optimizer),
+                ["optimizer_steps"] = fit.Optimizer == SfaOptimizer.Frontier41
+                    ? $"FRONTIER 4.1: OLS -> grid on gamma (step {options.GridSize}{(options.GridDouble ? ", refined by " + options.GridSize / 10 : "")}) -> DFP (Himmelblau line search, searchStep {options.SearchStep}, searchTol {options.SearchTolerance}, tol {options.Tolerance})"
+                    : "OLS -> grid on gamma (0.05..0.95 by 0.05) -> BFGS (analytic gradient) -> Newton polish",
                 ["grid_search"] = options.GridSearch, ["max_iterations"] = options.MaxIterations,
+                ["tolerance"] = options.Tolerance,
                 ["gradient_tolerance"] = options.GradientTolerance, ["value_tolerance"] = options.ValueTolerance,
-                ["standard_errors"] = "inverse negative Hessian (central differences of the analytic gradient)",
+                ["covariance"] = CovarianceName(fit.CovarianceSource),
+                ["standard_errors"] = fit.CovarianceSource == SfaCovarianceSource.DirectionMatrix
+                    ? "FRONTIER 4.1's final DFP direction matrix (as FRONTIER 4.1 and R frontier report)"
+                    : "inverse negative Hessian (central differences of the analytic gradient)",
                 ["bc92_time_origin"] = "t - T with T the last period of the panel",
             };
             new RunRecord
@@ -202,6 +246,10 @@ public sealed class SfaCommand : ICliVerb
     private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
 
     private const string RowKey = "__row__";
+
+    private static string OptimizerName(SfaOptimizer o) => o == SfaOptimizer.Frontier41 ? "frontier41" : "newton";
+
+    private static string CovarianceName(SfaCovarianceSource c) => c == SfaCovarianceSource.DirectionMatrix ? "direction" : "hessian";
 
     /// <summary>Adds a key column holding each record's source row number (cross-sections without --id).</summary>
     private static RawTable WithRowKey(RawTable t)

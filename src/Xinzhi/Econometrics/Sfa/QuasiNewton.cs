@@ -4,8 +4,9 @@ namespace Xinzhi.Econometrics.Sfa;
 internal sealed record MinimizationResult(double[] Point, double Value, int Iterations, bool Converged, string Reason);
 
 /// <summary>
-/// BFGS quasi-Newton minimiser with an Armijo backtracking line search (FRONTIER 4.1 uses the closely related
-/// DFP update; BFGS is the more robust member of the same family). Gradients are analytic.
+/// BFGS quasi-Newton minimiser with an Armijo backtracking line search, for the full-convergence
+/// (<see cref="SfaOptimizer.Newton"/>) path; FRONTIER 4.1's DFP procedure is <see cref="Frontier41Optimizer"/>.
+/// Gradients are analytic.
 /// </summary>
 internal static class QuasiNewton
 {

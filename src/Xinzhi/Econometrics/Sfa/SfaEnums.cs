@@ -51,3 +51,29 @@ public enum EfficiencyEstimator
     /// <summary>exp(−M[u|ε]), the conditional mode.</summary>
     Mode,
 }
+
+/// <summary>How the likelihood is maximised.</summary>
+public enum SfaOptimizer
+{
+    /// <summary>
+    /// FRONTIER 4.1's procedure (Coelli 1996), which R frontier wraps: OLS → grid on γ → Davidon-Fletcher-Powell with
+    /// Himmelblau's line search, stopping at a relative change of 1e-5. Reproduces the published reference numbers.
+    /// </summary>
+    Frontier41,
+
+    /// <summary>
+    /// Full convergence: grid on γ → BFGS on transformed parameters (ln σ², logit γ) → Newton polish on the numerical
+    /// Hessian. Reaches the optimum to machine precision; ln L ≥ the FRONTIER 4.1 path's.
+    /// </summary>
+    Newton,
+}
+
+/// <summary>Where the covariance matrix of the estimates comes from.</summary>
+public enum SfaCovarianceSource
+{
+    /// <summary>FRONTIER 4.1's final DFP direction matrix (what FRONTIER and R frontier report).</summary>
+    DirectionMatrix,
+
+    /// <summary>Inverse of the negative Hessian of ln L (central differences of the analytic gradient).</summary>
+    Hessian,
+}

@@ -23,16 +23,52 @@ public sealed record SfaOptions
     /// </summary>
     public double? MuBound { get; init; } = 2;
 
+    /// <summary>
+    /// Optimiser: FRONTIER 4.1's DFP procedure (default; reproduces FRONTIER 4.1 / R frontier) or full convergence with
+    /// a Newton polish. The exponential model always uses <see cref="SfaOptimizer.Newton"/> (FRONTIER has no such model).
+    /// </summary>
+    public SfaOptimizer Optimizer { get; init; } = SfaOptimizer.Frontier41;
+
+    /// <summary>
+    /// Covariance source; null = the optimiser's own (direction matrix for FRONTIER 4.1, inverse Hessian for Newton).
+    /// </summary>
+    public SfaCovarianceSource? Covariance { get; init; }
+
+    /// <summary>Iteration limit (FRONTIER 4.1 / R frontier <c>maxit</c> = 1000).</summary>
     public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>Scaled gradient tolerance: |g_j|·max(1,|θ_j|) ≤ tol·max(1,|ln L|) for every j.</summary>
+    /// <summary>FRONTIER 4.1: relative change of ln L and of every parameter at which DFP stops (R <c>tol</c>).</summary>
+    public double Tolerance { get; init; } = 1e-5;
+
+    /// <summary>FRONTIER 4.1: relative tolerance of the unidimensional search (R <c>searchTol</c>).</summary>
+    public double SearchTolerance { get; init; } = 1e-3;
+
+    /// <summary>FRONTIER 4.1: first trial step of the unidimensional search (R <c>searchStep</c>).</summary>
+    public double SearchStep { get; init; } = 1e-5;
+
+    /// <summary>
+    /// FRONTIER 4.1 path (R frontier 1.1 <c>restartMax</c>): if the first line search finds nothing better than the start,
+    /// the start is multiplied by <see cref="RestartFactor"/> and retried, at most this many times.
+    /// </summary>
+    public int RestartMax { get; init; } = 10;
+
+    /// <summary>R frontier 1.1 <c>restartFactor</c>.</summary>
+    public double RestartFactor { get; init; } = 0.999;
+
+    /// <summary>FRONTIER 4.1: spacing of the grid on γ (R <c>gridSize</c>).</summary>
+    public double GridSize { get; init; } = 0.1;
+
+    /// <summary>FRONTIER 4.1: refine the γ grid around its best point at a tenth of the spacing (R <c>gridDouble</c>).</summary>
+    public bool GridDouble { get; init; } = true;
+
+    /// <summary>Newton path: scaled gradient tolerance: |g_j|·max(1,|θ_j|) ≤ tol·max(1,|ln L|) for every j.</summary>
     public double GradientTolerance { get; init; } = 1e-9;
 
-    /// <summary>Relative change of ln L over three successive iterations below which the search stops.</summary>
+    /// <summary>Newton path: relative change of ln L over three successive iterations below which the search stops.</summary>
     public double ValueTolerance { get; init; } = 1e-14;
 
     /// <summary>
-    /// Finish with Newton steps on the numerical Hessian of the analytic gradient, so that the reported optimum is
+    /// Newton path: finish with Newton steps on the numerical Hessian of the analytic gradient, so that the reported optimum is
     /// accurate to the digits the references print even where the likelihood is flat.
     /// </summary>
     public bool NewtonPolish { get; init; } = true;

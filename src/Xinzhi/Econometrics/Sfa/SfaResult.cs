@@ -15,10 +15,21 @@ public sealed record SfaResult
 
     public required double[] Estimates { get; init; }
 
-    /// <summary>Inverse of the negative Hessian of ln L at the optimum (row-major); NaN when it is singular (warned).</summary>
+    /// <summary>
+    /// Covariance of the estimates (see <see cref="CovarianceSource"/>): FRONTIER 4.1's final DFP direction matrix, or
+    /// the inverse of the negative Hessian of ln L (NaN when it is singular; warned).
+    /// </summary>
     public required double[,] Covariance { get; init; }
 
+    /// <summary>
+    /// ln L as reported: for the FRONTIER 4.1 optimiser FRONTIER's own figure (ln L at the last accepted DFP iterate,
+    /// which R frontier reports; the estimate is one step further), but with the exact π in ½n·ln 2π; for Newton ln L at
+    /// the estimate. The LR test uses this value.
+    /// </summary>
     public required double LogLikelihood { get; init; }
+
+    /// <summary>ln L evaluated exactly at <see cref="Estimates"/> (equals <see cref="LogLikelihood"/> for Newton).</summary>
+    public double LogLikelihoodAtEstimate { get; init; }
 
     /// <summary>ln L of the OLS fit (γ = 0), −n/2·(ln 2π + ln(e'e/n) + 1).</summary>
     public required double OlsLogLikelihood { get; init; }
@@ -33,7 +44,16 @@ public sealed record SfaResult
     /// <summary>Number of entities (panel models), else <see cref="Nobs"/>.</summary>
     public required int Entities { get; init; }
 
-    /// <summary>Quasi-Newton iterations.</summary>
+    /// <summary>The optimiser that produced the estimates (the exponential model always uses Newton).</summary>
+    public SfaOptimizer Optimizer { get; init; } = SfaOptimizer.Frontier41;
+
+    /// <summary>Where <see cref="Covariance"/> comes from.</summary>
+    public SfaCovarianceSource CovarianceSource { get; init; } = SfaCovarianceSource.DirectionMatrix;
+
+    /// <summary>FRONTIER 4.1 path: times the start was multiplied by the restart factor because no better point was found.</summary>
+    public int Restarts { get; init; }
+
+    /// <summary>Quasi-Newton (DFP or BFGS) iterations; for FRONTIER 4.1 the count R frontier reports as <c>nIter</c>.</summary>
     public required int Iterations { get; init; }
 
     /// <summary>Newton polishing iterations after the quasi-Newton phase.</summary>

@@ -12,9 +12,12 @@ namespace Xinzhi.Econometrics.Sfa;
 /// (1992) time-varying decay and Battese-Coelli (1995) inefficiency effects.
 /// </summary>
 /// <remarks>
-/// Procedure: OLS → grid search on γ with the corrected-OLS intercept and σ² → BFGS quasi-Newton with analytic
-/// gradients (σ² on the log scale, γ on the logit scale, so bounds hold) → optional Newton polish; standard errors
-/// from the inverse negative Hessian (central differences of the analytic gradient) in the reported parameterisation.
+/// Default procedure (<see cref="SfaOptimizer.Frontier41"/>): FRONTIER 4.1's own — OLS → grid on γ with the
+/// corrected-OLS intercept and σ² → Davidon-Fletcher-Powell with Himmelblau's line search, stopping at a relative change
+/// of 1e-5; covariance = the final DFP direction matrix, as FRONTIER 4.1 and R frontier report
+/// (<see cref="Frontier41Optimizer"/>). Alternative (<see cref="SfaOptimizer.Newton"/>, and always for the exponential
+/// model): OLS → grid → BFGS on (ln σ², logit γ) → Newton polish; covariance = inverse negative Hessian. Either
+/// covariance can be chosen with <see cref="SfaOptions.Covariance"/> (the direction matrix only on the FRONTIER path).
 /// </remarks>
 public sealed class StochasticFrontier
 {
@@ -73,16 +76,168 @@ public sealed class StochasticFrontier
                 $"{(options.Cost ? "cost" : "production")} frontier implies {(options.Cost ? "positive" : "negative")} skew: " +
                 "the ML estimate of γ tends to 0 and the model collapses to OLS (Waldman 1982)."));
 
+        // FRONTIER 4.1 has no exponential model: that one always takes the full-convergence path.
+        var optimizer = dist == InefficiencyDistribution.Exponential ? SfaOptimizer.Newton : options.Optimizer;
+        var covSource = options.Covariance ?? (optimizer == SfaOptimizer.Frontier41 ? SfaCovarianceSource.DirectionMatrix : SfaCovarianceSource.Hessian);
+        if (covSource == SfaCovarianceSource.DirectionMatrix && optimizer != SfaOptimizer.Frontier41)
+            throw new SpecificationException(dist == InefficiencyDistribution.Exponential
+                ? "the exponential model is estimated by the Newton path (FRONTIER 4.1 has no exponential model); its covariance is the inverse Hessian (--vcov hessian)"
+                : "the DFP direction matrix exists only for the FRONTIER 4.1 optimiser (--optimizer frontier41); use --vcov hessian");
+        var stepWarnings = new List<SfaWarning>();
+        var step = optimizer == SfaOptimizer.Frontier41
+            ? FitFrontier41(like, options, ols.Coefficients, sse / (n - k), sign, stepWarnings)
+            : FitNewton(like, options, dist, ols.Coefficients, sigmaMl, sign, stepWarnings);
+        if (optimizer == SfaOptimizer.Newton && step.MuOnBound)
+        {
+            // μ = B·σ_u·tanh(ψ): on the bound the ψ-gradient vanishes, so BFGS cannot come back from a bound it ran
+            // into. Re-solve from FRONTIER's estimate (which clips μ instead) and keep the higher likelihood.
+            var frontier = FitFrontier41(like, options, ols.Coefficients, sse / (n - k), sign, []);
+            var retryWarnings = new List<SfaWarning>();
+            var retry = FitNewton(like, options, dist, ols.Coefficients, sigmaMl, sign, retryWarnings, frontier.Estimate);
+            if (retry.LogLik > step.LogLik)
+            {
+                step = retry with { Reason = "restarted from the FRONTIER 4.1 estimate after μ ran into its bound; " + retry.Reason };
+                stepWarnings = retryWarnings;
+            }
+        }
+        warnings.AddRange(stepWarnings);
+        var estimate = step.Estimate;
+        var logLik = step.LogLik;
+        var gammaHat = estimate[like.GammaIndex];
+        if (gammaHat < 1e-4 || gammaHat > 1 - 1e-4)
+            warnings.Add(new SfaWarning(SfaWarningCode.GammaAtBoundary,
+                $"γ = {gammaHat:G4} is at the boundary of [0, 1]; " +
+                (gammaHat < 0.5 ? "there is no evidence of inefficiency (the frontier is OLS)" : "the noise variance is negligible")));
+        if (step.MuOnBound)
+            warnings.Add(new SfaWarning(SfaWarningCode.MuAtBound,
+                $"μ = {estimate[like.MuIndex]:G6} is on its bound ±{options.MuBound}·σ_u; the likelihood is flat in μ " +
+                "(set MuBound to null / --mu-bound 0 to lift the bound)"));
+        var cov = covSource == SfaCovarianceSource.DirectionMatrix ? DirectionCovariance(step.Direction!, warnings) : Covariance(like, estimate, warnings);
+        var (muStar, sigmaStar, scale) = like.Conditional(estimate);
+        var bc88 = new double[n];
+        var jlms = new double[n];
+        var mode = new double[n];
+        var meanIneff = new double[n];
+        var expU = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            var i = order[r];
+            var ms = muStar[r];
+            var ss = sigmaStar[r];
+            var h = scale[r];
+            var ratio = ms / ss;
+            // E[exp(−h u)], u ~ N⁺(μ*, σ*²): exp(−hμ* + ½h²σ*²) Φ(μ*/σ* − hσ*)/Φ(μ*/σ*), in logs for the tails.
+            bc88[i] = Math.Exp(-h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio - h * ss) - NormalMath.LogCdf(ratio));
+            expU[i] = Math.Exp(h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio + h * ss) - NormalMath.LogCdf(ratio));
+            var eu = ms + ss * NormalMath.Mills(ratio);
+            meanIneff[i] = h * eu;
+            jlms[i] = Math.Exp(-h * eu);
+            mode[i] = Math.Exp(-h * Math.Max(0, ms));
+        }
+
+        var restrictions = 1 + (like.MuIndex >= 0 ? 1 : 0) + (like.EtaIndex >= 0 ? 1 : 0) + m;
+        return new SfaResult
+        {
+            Options = options with { Distribution = dist, Optimizer = optimizer, Covariance = covSource },
+            Names = names,
+            Estimates = estimate,
+            Covariance = cov,
+            LogLikelihood = logLik,
+            LogLikelihoodAtEstimate = step.LogLikAtEstimate,
+            OlsLogLikelihood = olsLogLik,
+            OlsCoefficients = ols.Coefficients,
+            OlsResidualSkewness = skew,
+            Nobs = n,
+            Entities = entityCount,
+            Iterations = step.Iterations,
+            PolishIterations = step.Polish,
+            Converged = step.Converged,
+            FunctionEvaluations = like.Evaluations,
+            ConvergenceReason = step.Reason,
+            GridGamma = step.GridGamma,
+            Optimizer = optimizer,
+            CovarianceSource = covSource,
+            Restarts = step.Restarts,
+            EfficiencyBC88 = bc88,
+            EfficiencyJlms = jlms,
+            EfficiencyMode = mode,
+            InefficiencyMean = meanIneff,
+            EfficiencyExpU = expU,
+            Warnings = warnings,
+            LrRestrictions = restrictions,
+        };
+    }
+
+    /// <summary>Outcome of either optimiser, in the reported parameterisation.</summary>
+    private sealed record OptimizerStep(double[] Estimate, double LogLik, double LogLikAtEstimate, double[,]? Direction, int Iterations, int Polish,
+        bool Converged, string Reason, double GridGamma, int Restarts, bool MuOnBound);
+
+    /// <summary>
+    /// FRONTIER 4.1's procedure (<see cref="Frontier41Optimizer"/>): grid on γ, DFP with its line search and stopping
+    /// rule; the covariance candidate is the final direction matrix.
+    /// </summary>
+    private static OptimizerStep FitFrontier41(SfaLikelihood like, SfaOptions options, IReadOnlyList<double> beta, double s2,
+        double sign, List<SfaWarning> warnings)
+    {
+        var settings = new Frontier41Settings
+        {
+            Tolerance = options.Tolerance,
+            SearchTolerance = options.SearchTolerance,
+            SearchStep = options.SearchStep,
+            GridSize = options.GridSize,
+            GridDouble = options.GridDouble,
+            MuBound = options.MuBound is { } mb && mb > 0 ? mb : 0,
+            MaxIterations = options.MaxIterations,
+            RestartMax = options.RestartMax,
+            RestartFactor = options.RestartFactor,
+        };
+        var optimizer = new Frontier41Optimizer(like, settings);
+        var outcome = optimizer.Run(beta, s2, sign, options.GridSearch);
+        var estimate = outcome.Estimate;
+        var logLikAtEstimate = like.Evaluate(estimate, []);
+        // FRONTIER reports −f of the last accepted iterate (the estimate is one step further), which R frontier passes
+        // on as mleLogl. Xinzhi reports the same figure but with the exact constant ½n·ln 2π instead of FRONTIER's
+        // single-precision π (whose error, 2.4e-8 per observation, would grow with n). The exact ln L at the estimate
+        // is SfaResult.LogLikelihoodAtEstimate; the two differ by less than the stopping tolerance.
+        var logLik = -(outcome.PreviousObjective - optimizer.PiOffset);
+        if (!double.IsFinite(logLikAtEstimate) || !double.IsFinite(logLik))
+            throw new ConvergenceException("the log-likelihood is not finite at the FRONTIER 4.1 estimate", outcome.Iterations);
+        if (!outcome.Converged)
+            warnings.Add(new SfaWarning(SfaWarningCode.NotConverged,
+                $"FRONTIER 4.1's DFP search stopped after {outcome.Iterations} iterations: {outcome.Reason}"));
+        var onBound = false;
+        if (like.MuIndex >= 0 && settings.MuBound > 0)
+        {
+            var bound = settings.MuBound * Math.Sqrt(estimate[like.SigmaIndex] * estimate[like.GammaIndex]);
+            onBound = Math.Abs(estimate[like.MuIndex]) >= bound * (1 - 1e-9);
+        }
+        return new OptimizerStep(estimate, logLik, logLikAtEstimate, outcome.DirectionMatrix, outcome.Iterations, 0, outcome.Converged,
+            outcome.Reason, outcome.GridGamma, outcome.Restarts, onBound);
+    }
+
+    /// <summary>
+    /// Full convergence: grid on γ (0.05..0.95) → BFGS on (β, ln σ², logit γ, bounded μ) → Newton polish.
+    /// </summary>
+    private static OptimizerStep FitNewton(SfaLikelihood like, SfaOptions options, InefficiencyDistribution dist,
+        IReadOnlyList<double> olsCoefficients, double sigmaMl, double sign, List<SfaWarning> warnings, double[]? startAt = null)
+    {
+        var k = like.K;
         // Step 2: grid search on γ with corrected-OLS σ² and intercept; μ, η, δ start at 0 (FRONTIER 4.1).
         var theta = new double[like.Count];
         var bestLl = double.NegativeInfinity;
         var gridGamma = double.NaN;
-        var gammas = options.GridSearch ? Enumerable.Range(0, 19).Select(g => 0.05 + 0.05 * g).ToArray() : [0.5];
+        var gammas = startAt is not null ? [] : options.GridSearch ? Enumerable.Range(0, 19).Select(g => 0.05 + 0.05 * g).ToArray() : [0.5];
+        if (startAt is not null)
+        {
+            Array.Copy(startAt, theta, theta.Length);
+            bestLl = like.Evaluate(theta, []);
+            gridGamma = theta[like.GammaIndex];
+        }
         var trial = new double[like.Count];
         foreach (var g in gammas)
         {
             Array.Clear(trial);
-            for (var j = 0; j < k; j++) trial[j] = ols.Coefficients[j];
+            for (var j = 0; j < k; j++) trial[j] = olsCoefficients[j];
             double s2, meanU;
             if (dist == InefficiencyDistribution.Exponential)
             {
@@ -137,71 +292,29 @@ public sealed class StochasticFrontier
         if (options.NewtonPolish) (phiHat, fHat, polish) = Polish(objective, phiHat, fHat);
         var estimate = new double[p];
         FromTransformed(phiHat, estimate, like, muBound);
-        var logLik = -fHat;
         var converged = min.Converged || polish > 0 && GradientNorm(objective, phiHat) < 1e-6 * Math.Max(1, Math.Abs(fHat));
         if (!converged)
             warnings.Add(new SfaWarning(SfaWarningCode.NotConverged,
                 $"the optimiser stopped after {min.Iterations} iterations: {min.Reason}"));
-        var gammaHat = estimate[like.GammaIndex];
-        if (gammaHat < 1e-4 || gammaHat > 1 - 1e-4)
-            warnings.Add(new SfaWarning(SfaWarningCode.GammaAtBoundary,
-                $"γ = {gammaHat:G4} is at the boundary of [0, 1]; " +
-                (gammaHat < 0.5 ? "there is no evidence of inefficiency (the frontier is OLS)" : "the noise variance is negligible")));
+        var onBound = muBound > 0 && Math.Abs(Math.Tanh(phiHat[like.MuIndex])) > 1 - 1e-6;
+        return new OptimizerStep(estimate, -fHat, -fHat, null, min.Iterations, polish, converged, min.Reason, gridGamma, 0, onBound);
+    }
 
-        if (muBound > 0 && Math.Abs(Math.Tanh(phiHat[like.MuIndex])) > 1 - 1e-6)
-            warnings.Add(new SfaWarning(SfaWarningCode.MuAtBound,
-                $"μ = {estimate[like.MuIndex]:G6} is on its bound ±{muBound}·σ_u; the likelihood is flat in μ " +
-                "(set MuBound to null / --mu-bound 0 to lift the bound)"));
-        var cov = Covariance(like, estimate, warnings);
-        var (muStar, sigmaStar, scale) = like.Conditional(estimate);
-        var bc88 = new double[n];
-        var jlms = new double[n];
-        var mode = new double[n];
-        var meanIneff = new double[n];
-        var expU = new double[n];
-        for (var r = 0; r < n; r++)
-        {
-            var i = order[r];
-            var ms = muStar[r];
-            var ss = sigmaStar[r];
-            var h = scale[r];
-            var ratio = ms / ss;
-            // E[exp(−h u)], u ~ N⁺(μ*, σ*²): exp(−hμ* + ½h²σ*²) Φ(μ*/σ* − hσ*)/Φ(μ*/σ*), in logs for the tails.
-            bc88[i] = Math.Exp(-h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio - h * ss) - NormalMath.LogCdf(ratio));
-            expU[i] = Math.Exp(h * ms + 0.5 * h * h * ss * ss + NormalMath.LogCdf(ratio + h * ss) - NormalMath.LogCdf(ratio));
-            var eu = ms + ss * NormalMath.Mills(ratio);
-            meanIneff[i] = h * eu;
-            jlms[i] = Math.Exp(-h * eu);
-            mode[i] = Math.Exp(-h * Math.Max(0, ms));
-        }
-
-        var restrictions = 1 + (like.MuIndex >= 0 ? 1 : 0) + (like.EtaIndex >= 0 ? 1 : 0) + m;
-        return new SfaResult
-        {
-            Options = options with { Distribution = dist },
-            Names = names,
-            Estimates = estimate,
-            Covariance = cov,
-            LogLikelihood = logLik,
-            OlsLogLikelihood = olsLogLik,
-            OlsCoefficients = ols.Coefficients,
-            OlsResidualSkewness = skew,
-            Nobs = n,
-            Entities = entityCount,
-            Iterations = min.Iterations,
-            PolishIterations = polish,
-            Converged = converged,
-            FunctionEvaluations = like.Evaluations,
-            ConvergenceReason = min.Reason,
-            GridGamma = gridGamma,
-            EfficiencyBC88 = bc88,
-            EfficiencyJlms = jlms,
-            EfficiencyMode = mode,
-            InefficiencyMean = meanIneff,
-            EfficiencyExpU = expU,
-            Warnings = warnings,
-            LrRestrictions = restrictions,
-        };
+    /// <summary>FRONTIER's covariance: the final DFP direction matrix, symmetrised (it is symmetric up to rounding).</summary>
+    private static double[,] DirectionCovariance(double[,] h, List<SfaWarning> warnings)
+    {
+        var p = h.GetLength(0);
+        var cov = new double[p, p];
+        for (var i = 0; i < p; i++)
+            for (var j = 0; j < p; j++) cov[i, j] = 0.5 * (h[i, j] + h[j, i]);
+        for (var i = 0; i < p; i++)
+            if (!(cov[i, i] > 0) || !double.IsFinite(cov[i, i]))
+            {
+                warnings.Add(new SfaWarning(SfaWarningCode.SingularHessian,
+                    "the DFP direction matrix has a non-positive diagonal: its standard errors are not available (use --vcov hessian)"));
+                break;
+            }
+        return cov;
     }
 
     private static (SfaLikelihood Like, int[] Order, int EntityCount, List<string> XNames, List<string> ZNames, List<double[]> ZCols)
@@ -218,7 +331,10 @@ public sealed class StochasticFrontier
         {
             var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var id in d.Ids) firstSeen.TryAdd(id, firstSeen.Count);
-            order = order.OrderBy(i => firstSeen[d.Ids[i]]).ThenBy(i => d.Times?[i] ?? 0).ToArray();
+            // Panel likelihoods need contiguous entities (and FRONTIER sums firm by firm, period by period); a
+            // cross-section keeps the input order, which is also the order FRONTIER sums in.
+            if (model != SfaModel.CrossSection)
+                order = order.OrderBy(i => firstSeen[d.Ids[i]]).ThenBy(i => d.Times?[i] ?? 0).ToArray();
             entityCount = firstSeen.Count;
             var starts = new List<int>();
             for (var r = 0; r < n; r++)

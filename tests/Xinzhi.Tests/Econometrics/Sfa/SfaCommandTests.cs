@@ -30,7 +30,12 @@ public sealed class SfaCommandTests
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var root = summary.RootElement;
         Assert.True(root.GetProperty("converged").GetBoolean());
-        Assert.Equal(-17.027229, root.GetProperty("loglik").GetDouble(), 5);
+        // R frontier's ln L for EG1 (FRONTIER 4.1 prints −17.027229 from its own Φ approximation); Xinzhi's differs
+        // from R's only by FRONTIER's single-precision π in the constant: ½·60·ln(3.1415926/π) = −1.44e-6.
+        Assert.True(Math.Abs(root.GetProperty("loglik").GetDouble() - -17.0272239826423) < 2e-6, "loglik");
+        Assert.Equal("frontier41", root.GetProperty("optimizer").GetString());
+        Assert.Equal("direction", root.GetProperty("covariance").GetString());
+        Assert.Equal(7, root.GetProperty("iterations").GetInt32());
         Assert.Equal(2.8392402, root.GetProperty("lr_test").GetProperty("statistic").GetDouble(), 4);
         Assert.True(root.GetProperty("iterations").GetInt32() > 0);
         Assert.Equal(0.21700046, root.GetProperty("sigma2").GetDouble(), 5);
@@ -39,6 +44,31 @@ public sealed class SfaCommandTests
         using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json")));
         Assert.Equal("sfa", run.RootElement.GetProperty("command").GetString());
         Assert.Equal(64, run.RootElement.GetProperty("inputs")[0].GetProperty("sha256").GetString()!.Length);
+    }
+
+    [Fact]
+    public void Should_offer_the_newton_optimizer_and_the_hessian_covariance()
+    {
+        using var dir = new TempDir();
+        var a = dir.File("frontier");
+        var b = dir.File("newton");
+        Assert.Equal(0, CliRunner.Run("sfa", Front41, "--y", "output", "--x", "capital,labour", "--log", "--vcov", "hessian", "--out", a).ExitCode);
+        var r = CliRunner.Run("sfa", Front41, "--y", "output", "--x", "capital,labour", "--log", "--optimizer", "newton", "--out", b);
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var sa = JsonDocument.Parse(File.ReadAllText(Path.Combine(a, "summary.json")));
+        using var sb = JsonDocument.Parse(File.ReadAllText(Path.Combine(b, "summary.json")));
+        Assert.Equal("frontier41", sa.RootElement.GetProperty("optimizer").GetString());
+        Assert.Equal("hessian", sa.RootElement.GetProperty("covariance").GetString());
+        Assert.Equal("newton", sb.RootElement.GetProperty("optimizer").GetString());
+        Assert.Equal("hessian", sb.RootElement.GetProperty("covariance").GetString());
+        Assert.True(sb.RootElement.GetProperty("loglik").GetDouble() >= sa.RootElement.GetProperty("loglik_at_estimate").GetDouble() - 1e-12);
+        using var run = JsonDocument.Parse(File.ReadAllText(Path.Combine(b, "run.json")));
+        Assert.Equal("newton", run.RootElement.GetProperty("specification").GetProperty("optimizer").GetString());
+
+        Assert.Equal(1, CliRunner.Run("sfa", Front41, "--y", "output", "--x", "capital,labour", "--log", "--optimizer", "bfgs", "--out", dir.File("x")).ExitCode);
+        var bad = CliRunner.Run("sfa", Front41, "--y", "output", "--x", "capital,labour", "--log", "--optimizer", "newton", "--vcov", "direction", "--out", dir.File("y"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("frontier41", bad.Error);
     }
 
     [Fact]
