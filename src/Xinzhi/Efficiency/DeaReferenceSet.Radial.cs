@@ -35,6 +35,7 @@ public sealed partial class DeaReferenceSet
         var lp = Builder;
         LpStatus status;
         var iterations = 0;
+        var tRad = System.Diagnostics.Stopwatch.GetTimestamp();
         var fullUnits = units;
         if (units.Length > ColumnGenerationThreshold)
         {
@@ -42,26 +43,34 @@ public sealed partial class DeaReferenceSet
             // unit's subset, or the units with the best single-unit radial ratios), then price every other unit
             // with the duals and add those with negative reduced cost, until none is left. Exact: the final basis
             // is optimal for the program over all units.
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             units = InitialWorkingSet(p, fullUnits, input);
+            LpProfile.Add(0, t0);
             var rounds = 0;
             Span<int> encoded = stackalloc int[rows];
             var haveEncoded = false;
             while (true)
             {
+                t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false, double.NegativeInfinity,
                     haveEncoded ? encoded : default);
+                LpProfile.Add(1, t0);
                 iterations += lp.Iterations;
                 haveEncoded = status == LpStatus.Optimal && EncodeBasis(lp, units, encoded);
                 if (status != LpStatus.Optimal || ++rounds > 50)
                 {
                     // A subset can be infeasible (VRS) where the whole set is not: solve the full program.
                     units = fullUnits;
+                    t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
+                    LpProfile.Add(3, t0);
                     iterations += lp.Iterations;
                     break;
                 }
+                t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var added = PriceOutColumns(lp, p, units, fullUnits, rts, input);
-                                if (added is null) break;
+                LpProfile.Add(2, t0);
+                if (added is null) break;
                 units = added;
             }
             if (status == LpStatus.Optimal)
@@ -78,9 +87,12 @@ public sealed partial class DeaReferenceSet
         }
         else
         {
+            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, true);
+            LpProfile.Add(7, t0);
             iterations = lp.Iterations;
         }
+        LpProfile.Add(6, tRad);
         if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
         k = units.Length;
 
@@ -207,156 +219,6 @@ public sealed partial class DeaReferenceSet
             encoded[b] = -(2 + row);
         }
         return true;
-    }
-
-    /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
-    /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
-    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
-    {
-        const int best = 48;
-        int m = InputCount, s = OutputCount;
-        var stamp = Stamp();
-        var set = new List<int>(best * 2);
-        if (t_cgUnits == units && t_cgSubset is { } prev)
-            foreach (var u in prev) if (t_stamp![u] != stamp) { t_stamp[u] = stamp; set.Add(u); }
-        Span<double> topScore = stackalloc double[best];
-        Span<int> topUnit = stackalloc int[best];
-        var count = 0;
-        var worstAt = 0;
-        // Divisions hoisted out of the loop (1/y precomputed per column set, 1/x0 per point), and the columns'
-        // data read from a contiguous packed copy: the scan is memory-bound otherwise (units spread over n rows).
-        var packed = Packed(units);
-        var data = packed.Data;
-        var inv = packed.Inverse;
-        var w = _width;
-        Span<double> invX0 = stackalloc double[m];
-        for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
-        for (var t = 0; t < units.Length; t++)
-        {
-            var u = units[t];
-            var o = t * w;
-            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = 1/θ_u (same ranking).
-            double a = 0, b = 0;
-            for (var r = 0; r < s; r++)
-            {
-                if (p[m + r] <= 0) continue;
-                var q = p[m + r] * inv[o + m + r];
-                if (q > a) a = q;
-            }
-            for (var i = 0; i < m; i++)
-            {
-                var xu = data[o + i];
-                if (xu <= 0) continue;
-                var q = xu * invX0[i];
-                if (q > b) b = q;
-            }
-            var score = a * b; // the same ranking serves the output orientation (φ_u = 1/score)
-            if (double.IsNaN(score)) continue;
-            if (count < best)
-            {
-                topScore[count] = score;
-                topUnit[count++] = u;
-                if (count == best)
-                    for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
-            }
-            else if (score < topScore[worstAt])
-            {
-                topScore[worstAt] = score;
-                topUnit[worstAt] = u;
-                worstAt = 0;
-                for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
-            }
-        }
-        for (var t = 0; t < count; t++)
-            if (t_stamp![topUnit[t]] != stamp) { t_stamp[topUnit[t]] = stamp; set.Add(topUnit[t]); }
-        _ = input;
-        var result = set.ToArray();
-        Array.Sort(result);
-        return result;
-    }
-
-    /// <summary>Prices all of <paramref name="all"/> with the current duals; returns the enlarged working set, or
-    /// null when no column has a negative reduced cost (the current solution is optimal for all units).</summary>
-    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input)
-    {
-        const int maxAdd = 24;
-        int m = InputCount, s = OutputCount;
-        var rows = lp.Rows;
-        Span<double> y = stackalloc double[rows];
-        for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
-        var hasRts = rts != ReturnsToScale.Constant;
-        var packed = Packed(all);
-        var data = packed.Data;
-        var w = _width;
-        // Positions of the working set in `all` (both ascending), so that the scan below reads only contiguous memory.
-        var inCurrent = t_inCurrent is { } ic && ic.Length >= all.Length ? ic : (t_inCurrent = new bool[Math.Max(all.Length, 64)]);
-        Array.Clear(inCurrent, 0, all.Length);
-        foreach (var u in current)
-        {
-            var pos = Array.BinarySearch(all, u);
-            if (pos >= 0) inCurrent[pos] = true;
-        }
-        Span<double> addScore = stackalloc double[maxAdd];
-        Span<int> addUnit = stackalloc int[maxAdd];
-        var count = 0;
-        var tol = -SimplexOptions.OptimalityTolerance;
-        var y0 = hasRts ? -y[m + s] : 0.0;
-        for (var t = 0; t < all.Length; t++)
-        {
-            if (inCurrent[t]) continue;
-            var o = t * w;
-            var d = y0;
-            for (var i = 0; i < m + s; i++) d -= y[i] * data[o + i];
-            if (d >= tol) continue;
-            var u = all[t];
-            if (count < maxAdd) { addScore[count] = d; addUnit[count++] = u; continue; }
-            var worst = 0;
-            for (var q = 1; q < maxAdd; q++) if (addScore[q] > addScore[worst]) worst = q;
-            if (d < addScore[worst]) { addScore[worst] = d; addUnit[worst] = u; }
-        }
-        _ = p;
-        _ = input;
-        if (count == 0) return null;
-        var result = new int[current.Length + count];
-        current.CopyTo(result, 0);
-        for (var t = 0; t < count; t++) result[current.Length + t] = addUnit[t];
-        Array.Sort(result);
-        return result;
-    }
-
-    [ThreadStatic] private static bool[]? t_inCurrent;
-
-    private sealed record PackedColumns(int[] Units, double[] Data, double[] Inverse);
-
-    private PackedColumns? _packed;
-    private PackedColumns? _packedLast;
-
-    /// <summary>The scaled data of <paramref name="units"/> copied contiguously (position t at t·width) with
-    /// reciprocals (+∞ for zeros); cached per column-set instance.</summary>
-    private PackedColumns Packed(int[] units)
-    {
-        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
-        if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
-        var w = _width;
-        var data = new double[units.Length * w];
-        var inv = new double[units.Length * w];
-        for (var t = 0; t < units.Length; t++)
-        {
-            Array.Copy(_data, units[t] * w, data, t * w, w);
-            for (var v = 0; v < w; v++)
-            {
-                var x = data[t * w + v];
-                inv[t * w + v] = x > 0 ? 1.0 / x : double.PositiveInfinity;
-            }
-        }
-        var packed = new PackedColumns(units, data, inv);
-        var stable = ReferenceEquals(units, _all);
-        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
-        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
-        // tests of the batch) takes the second slot.
-        if (stable) _packed = packed;
-        else _packedLast = packed;
-        return packed;
     }
 
     private int Stamp()
@@ -491,15 +353,11 @@ public sealed partial class DeaReferenceSet
     {
         if (units.Length >= 256 && units.Length * 4 < UnitCount * 3)
         {
-            // Large column sets spread over many more rows (frames, screening batches): read the packed contiguous
-            // copy, cached per column set (the gather from n rows is memory-bound).
-            var data = Packed(units).Data;
-            for (var c = 0; c < units.Length; c++)
-            {
-                var o = c * _width;
-                for (var i = 0; i < dataRows; i++) lp.Set(i, first + c, data[o + i]);
-                if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
-            }
+            // Large column sets spread over many more rows (frames, screening batches): copy whole rows from the
+            // packed variable-major copy, cached per column set (the gather from n rows is memory-bound).
+            var packed = Packed(units);
+            for (var i = 0; i < dataRows; i++) lp.SetRow(i, first, packed.Soa.AsSpan(i * packed.Stride, units.Length));
+            if (rtsRow >= 0) lp.FillRow(rtsRow, first, units.Length, rtsValue);
             return;
         }
         for (var c = 0; c < units.Length; c++)

@@ -1,0 +1,327 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
+using Xinzhi.Efficiency.Lp;
+
+namespace Xinzhi.Efficiency;
+
+public sealed partial class DeaReferenceSet
+{
+    /// <summary>
+    /// A large column set's scaled data copied variable-major (structure of arrays: variable v of position t at
+    /// <c>v·Stride + t</c>, Stride = count rounded up to 8, padding zero), with the reciprocals of the outputs
+    /// (+∞ for zeros). The scans of column generation (ratio ranking, pricing) then read contiguous memory a vector
+    /// of positions at a time instead of gathering units spread over n rows.
+    /// </summary>
+    private sealed record PackedColumns(int[] Units, int Stride, double[] Soa, double[] InverseOutputs);
+
+    private PackedColumns? _packed;
+    private PackedColumns? _packedLast;
+
+    /// <summary>The packed copy of <paramref name="units"/>, cached per column-set instance.</summary>
+    private PackedColumns Packed(int[] units)
+    {
+        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
+        if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
+        int w = _width, m = InputCount, s = OutputCount, n = units.Length;
+        var stride = (n + 7) & ~7;
+        var soa = new double[w * stride];
+        var inv = new double[s * stride];
+        for (var t = 0; t < n; t++)
+        {
+            var o = units[t] * w;
+            for (var v = 0; v < w; v++) soa[v * stride + t] = _data[o + v];
+            for (var r = 0; r < s; r++)
+            {
+                var y = _data[o + m + r];
+                inv[r * stride + t] = y > 0 ? 1.0 / y : double.PositiveInfinity;
+            }
+        }
+        var packed = new PackedColumns(units, stride, soa, inv);
+        var stable = ReferenceEquals(units, _all);
+        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
+        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
+        // tests of the batch) takes the second slot.
+        if (stable) _packed = packed;
+        else _packedLast = packed;
+        return packed;
+    }
+
+    [ThreadStatic] private static double[]? t_scores;
+    [ThreadStatic] private static int[]? t_candidates;
+    [ThreadStatic] private static int[]? t_setBuffer;
+    [ThreadStatic] private static double t_lastCutoff;
+
+    /// <summary>Number of best single-unit ratios in a column-generation working set.</summary>
+    private const int WorkingSetRatioColumns = 48;
+
+    /// <summary>Columns added per pricing round of column generation (the most negative reduced costs).</summary>
+    private const int PricedColumnsPerRound = 24;
+
+    /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
+    /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
+    /// <remarks>The ratio of unit u is max_r(y₀ᵣ/y_ur) · max_i(x_ui/x₀ᵢ), its CRS input score alone (smaller is
+    /// better; the output score is its reciprocal, so the ranking serves both orientations). Scores are computed four
+    /// units at a time (AVX2). The 48 smallest, ordered by (score, position), are then selected with a max-heap,
+    /// first among the units at or below a guessed cut-off only (1.25 × the previous selection's 48th score on this
+    /// thread: similar units come in a row); when fewer than 48 qualify the whole set is scanned. The guess only
+    /// saves work: the selected set is the same either way.</remarks>
+    internal int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
+    {
+        const int best = WorkingSetRatioColumns;
+        int m = InputCount, s = OutputCount;
+        var packed = Packed(units);
+        var n = units.Length;
+        var stride = packed.Stride;
+        var scores = t_scores is { } sc && sc.Length >= stride ? sc : (t_scores = new double[Math.Max(stride, 1024)]);
+        var candidates = t_candidates is { } cb && cb.Length >= stride ? cb : (t_candidates = new int[Math.Max(stride, 1024)]);
+        Span<double> invX0 = stackalloc double[m];
+        for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
+        var tp = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cutoff = t_lastCutoff > 0 ? t_lastCutoff * 1.25 : double.NaN;
+        var found = Vector256.IsHardwareAccelerated
+            ? ScoreVector(p, packed, invX0, scores, cutoff, candidates)
+            : ScoreScalar(p, packed, invX0, scores, cutoff, candidates);
+
+        LpProfile.Add(9, tp);
+        tp = System.Diagnostics.Stopwatch.GetTimestamp();
+        Span<double> heapScore = stackalloc double[best];
+        Span<int> heapPos = stackalloc int[best];
+        var count = 0;
+        LpProfile.Count(found >= best ? 12 : 13);
+        if (found >= best) LpProfile.Count(14, found);
+        if (found >= best)
+        {
+            for (var k = 0; k < found; k++)
+            {
+                var t = candidates[k];
+                var v = scores[t];
+                if (count < best) HeapPush(heapScore, heapPos, ref count, v, t);
+                else if (v < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, v, t);
+            }
+        }
+        else
+        {
+            var t0 = 0;
+            for (; t0 < n && count < best; t0++)
+            {
+                var v = scores[t0];
+                if (double.IsNaN(v)) continue;
+                HeapPush(heapScore, heapPos, ref count, v, t0);
+            }
+            if (count == best)
+            {
+                var top = heapScore[0];
+                for (var t = t0; t < n; t++)
+                {
+                    var v = scores[t];
+                    if (v < top)
+                    {
+                        HeapReplaceTop(heapScore, heapPos, count, v, t);
+                        top = heapScore[0];
+                    }
+                }
+            }
+        }
+        t_lastCutoff = count == best && double.IsFinite(heapScore[0]) ? heapScore[0] : 0.0;
+
+        LpProfile.Add(10, tp);
+        var stamp = Stamp();
+        var buffer = t_setBuffer is { } sb && sb.Length >= best + 64 ? sb : (t_setBuffer = new int[best + 64]);
+        var size = 0;
+        if (t_cgUnits == units && t_cgSubset is { } prev)
+            foreach (var u in prev)
+                if (t_stamp![u] != stamp && size < buffer.Length - best) { t_stamp[u] = stamp; buffer[size++] = u; }
+        for (var k = 0; k < count; k++)
+        {
+            var u = units[heapPos[k]];
+            if (t_stamp![u] != stamp) { t_stamp[u] = stamp; buffer[size++] = u; }
+        }
+        _ = input;
+        var result = buffer.AsSpan(0, size).ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Ratio scores of all packed units into <paramref name="scores"/>; positions with score ≤
+    /// <paramref name="cutoff"/> (none when it is NaN) go to <paramref name="candidates"/>, in order; returns their
+    /// count.</summary>
+    private int ScoreVector(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores, double cutoff, int[] candidates)
+    {
+        int m = InputCount, s = OutputCount, n = packed.Units.Length, stride = packed.Stride;
+        ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
+        ref var invY = ref MemoryMarshal.GetArrayDataReference(packed.InverseOutputs);
+        ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
+        Span<Vector256<double>> py = stackalloc Vector256<double>[s];
+        Span<int> outRows = stackalloc int[s];
+        var ny = 0;
+        for (var r = 0; r < s; r++)
+            if (p[m + r] > 0) { py[ny] = Vector256.Create(p[m + r]); outRows[ny++] = r; }
+        Span<Vector256<double>> px = stackalloc Vector256<double>[m];
+        Span<bool> infinite = stackalloc bool[m];
+        for (var i = 0; i < m; i++) { px[i] = Vector256.Create(invX0[i]); infinite[i] = double.IsPositiveInfinity(invX0[i]); }
+        var zero = Vector256<double>.Zero;
+        var inf = Vector256.Create(double.PositiveInfinity);
+        var vcut = Vector256.Create(cutoff);
+        var filter = !double.IsNaN(cutoff);
+        var found = 0;
+        for (var t = 0; t < stride; t += 4)
+        {
+            var va = zero;
+            for (var k = 0; k < ny; k++)
+                va = Vector256.Max(va, py[k] * Vector256.LoadUnsafe(ref invY, (nuint)(outRows[k] * stride + t)));
+            var vb = zero;
+            for (var i = 0; i < m; i++)
+            {
+                var x = Vector256.LoadUnsafe(ref soa, (nuint)(i * stride + t));
+                // Only positive inputs count (x·∞ would be NaN for a zero); with a finite 1/x₀ a zero or negative x
+                // gives a product ≤ 0, which the max with 0 ignores.
+                var q = infinite[i] ? Vector256.ConditionalSelect(Vector256.GreaterThan(x, zero), inf, zero) : x * px[i];
+                vb = Vector256.Max(vb, q);
+            }
+            var score = va * vb;
+            score.StoreUnsafe(ref sc, (nuint)t);
+            if (!filter) continue;
+            var mask = Vector256.LessThanOrEqual(score, vcut).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var pos = t + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (pos < n) candidates[found++] = pos;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Scalar twin of <see cref="ScoreVector"/> (same arithmetic, same results).</summary>
+    private int ScoreScalar(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores, double cutoff, int[] candidates)
+    {
+        int m = InputCount, s = OutputCount, n = packed.Units.Length, stride = packed.Stride;
+        var soa = packed.Soa;
+        var invY = packed.InverseOutputs;
+        var found = 0;
+        for (var t = 0; t < n; t++)
+        {
+            var a = 0.0;
+            for (var r = 0; r < s; r++)
+                if (p[m + r] > 0) a = Math.Max(a, p[m + r] * invY[r * stride + t]);
+            var b = 0.0;
+            for (var i = 0; i < m; i++)
+            {
+                var x = soa[i * stride + t];
+                b = Math.Max(b, double.IsPositiveInfinity(invX0[i]) ? (x > 0 ? double.PositiveInfinity : 0.0) : x * invX0[i]);
+            }
+            scores[t] = a * b;
+            if (scores[t] <= cutoff) candidates[found++] = t;
+        }
+        return found;
+    }
+
+    /// <summary>Prices all of <paramref name="all"/> with the current duals; returns the enlarged working set, or
+    /// null when no column has a negative reduced cost (the current solution is optimal for all units).</summary>
+    /// <remarks>Reduced costs d_t = −y_rts − Σ_v y_v a_vt are computed four positions at a time over the packed
+    /// copy; only positions below the tolerance are looked at one by one. The 24 most negative, ordered by
+    /// (d, position), are added.</remarks>
+    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input)
+    {
+        const int maxAdd = PricedColumnsPerRound;
+        int m = InputCount, s = OutputCount;
+        var rows = lp.Rows;
+        var d = m + s;
+        Span<double> y = stackalloc double[rows];
+        for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
+        var hasRts = rts != ReturnsToScale.Constant;
+        var packed = Packed(all);
+        var stride = packed.Stride;
+        var n = all.Length;
+        var tol = -SimplexOptions.OptimalityTolerance;
+        var y0 = hasRts ? -y[m + s] : 0.0;
+
+        Span<double> heapScore = stackalloc double[maxAdd];
+        Span<int> heapPos = stackalloc int[maxAdd];
+        var count = 0;
+        void Consider(double dj, int pos, ref int count, Span<double> heapScore, Span<int> heapPos)
+        {
+            if (!(dj < tol) || pos >= n) return;
+            // Columns of the working set are priced ≥ −tolerance by the restricted solve; a rounding difference
+            // must not add them twice.
+            if (Array.BinarySearch(current, all[pos]) >= 0) return;
+            if (count < maxAdd) HeapPush(heapScore, heapPos, ref count, dj, pos);
+            else if (dj < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, dj, pos);
+        }
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
+            var vy0 = Vector256.Create(y0);
+            var vtol = Vector256.Create(tol);
+            Span<Vector256<double>> vy = stackalloc Vector256<double>[d];
+            for (var i = 0; i < d; i++) vy[i] = Vector256.Create(y[i]);
+            for (var t = 0; t < stride; t += 4)
+            {
+                var acc = vy0;
+                for (var i = 0; i < d; i++) acc -= vy[i] * Vector256.LoadUnsafe(ref soa, (nuint)(i * stride + t));
+                var mask = Vector256.LessThan(acc, vtol).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var l = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    Consider(acc.GetElement(l), t + l, ref count, heapScore, heapPos);
+                }
+            }
+        }
+        else
+        {
+            var soa = packed.Soa;
+            for (var t = 0; t < n; t++)
+            {
+                var acc = y0;
+                for (var i = 0; i < d; i++) acc -= y[i] * soa[i * stride + t];
+                Consider(acc, t, ref count, heapScore, heapPos);
+            }
+        }
+        _ = p;
+        _ = input;
+        if (count == 0) return null;
+        var result = new int[current.Length + count];
+        current.CopyTo(result, 0);
+        for (var k = 0; k < count; k++) result[current.Length + k] = all[heapPos[k]];
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>(score, position) lexicographic order of the selection heaps.</summary>
+    private static bool Above(double s1, int p1, double s2, int p2) => s1 > s2 || (s1 == s2 && p1 > p2);
+
+    /// <summary>Pushes onto a binary max-heap (largest (score, position) at the root).</summary>
+    private static void HeapPush(Span<double> score, Span<int> pos, ref int count, double s, int p)
+    {
+        var k = count++;
+        while (k > 0)
+        {
+            var parent = (k - 1) >> 1;
+            if (!Above(s, p, score[parent], pos[parent])) break;
+            score[k] = score[parent];
+            pos[k] = pos[parent];
+            k = parent;
+        }
+        score[k] = s;
+        pos[k] = p;
+    }
+
+    /// <summary>Replaces the root of a full max-heap and sifts the new entry down.</summary>
+    private static void HeapReplaceTop(Span<double> score, Span<int> pos, int count, double s, int p)
+    {
+        var k = 0;
+        while (true)
+        {
+            var c = 2 * k + 1;
+            if (c >= count) break;
+            if (c + 1 < count && Above(score[c + 1], pos[c + 1], score[c], pos[c])) c++;
+            if (!Above(score[c], pos[c], s, p)) break;
+            score[k] = score[c];
+            pos[k] = pos[c];
+            k = c;
+        }
+        score[k] = s;
+        pos[k] = p;
+    }
+}
