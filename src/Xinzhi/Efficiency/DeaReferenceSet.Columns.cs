@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Xinzhi.Efficiency.Lp;
@@ -77,53 +78,34 @@ public sealed partial class DeaReferenceSet
         Span<double> invX0 = stackalloc double[m];
         for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
         var tp = System.Diagnostics.Stopwatch.GetTimestamp();
-        var cutoff = t_lastCutoff > 0 ? t_lastCutoff * 1.25 : double.NaN;
-        var found = Vector256.IsHardwareAccelerated
-            ? ScoreVector(p, packed, invX0, scores, cutoff, candidates)
-            : ScoreScalar(p, packed, invX0, scores, cutoff, candidates);
-
+        if (Vector256.IsHardwareAccelerated) ScoreVector(p, packed, invX0, scores);
+        else ScoreScalar(p, packed, invX0, scores);
         LpProfile.Add(9, tp);
         tp = System.Diagnostics.Stopwatch.GetTimestamp();
+        // Candidates: positions at or below a cut-off, raised until at least `best` qualify (+∞ admits every
+        // non-NaN score, so the loop ends).
+        var cutoff = t_lastCutoff > 0 ? t_lastCutoff * CutoffStart : double.PositiveInfinity;
+        int found;
+        while (true)
+        {
+            found = Filter(scores, n, stride, cutoff, candidates);
+            if (found >= best || double.IsPositiveInfinity(cutoff)) break;
+            cutoff = cutoff < 1e300 ? cutoff * CutoffStep : double.PositiveInfinity;
+            LpProfile.Count(13);
+        }
+        LpProfile.Count(14, found);
+
         Span<double> heapScore = stackalloc double[best];
         Span<int> heapPos = stackalloc int[best];
         var count = 0;
-        LpProfile.Count(found >= best ? 12 : 13);
-        if (found >= best) LpProfile.Count(14, found);
-        if (found >= best)
+        for (var k = 0; k < found; k++)
         {
-            for (var k = 0; k < found; k++)
-            {
-                var t = candidates[k];
-                var v = scores[t];
-                if (count < best) HeapPush(heapScore, heapPos, ref count, v, t);
-                else if (v < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, v, t);
-            }
-        }
-        else
-        {
-            var t0 = 0;
-            for (; t0 < n && count < best; t0++)
-            {
-                var v = scores[t0];
-                if (double.IsNaN(v)) continue;
-                HeapPush(heapScore, heapPos, ref count, v, t0);
-            }
-            if (count == best)
-            {
-                var top = heapScore[0];
-                for (var t = t0; t < n; t++)
-                {
-                    var v = scores[t];
-                    if (v < top)
-                    {
-                        HeapReplaceTop(heapScore, heapPos, count, v, t);
-                        top = heapScore[0];
-                    }
-                }
-            }
+            var t = candidates[k];
+            var v = scores[t];
+            if (count < best) HeapPush(heapScore, heapPos, ref count, v, t);
+            else if (v < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, v, t);
         }
         t_lastCutoff = count == best && double.IsFinite(heapScore[0]) ? heapScore[0] : 0.0;
-
         LpProfile.Add(10, tp);
         var stamp = Stamp();
         var buffer = t_setBuffer is { } sb && sb.Length >= best + 64 ? sb : (t_setBuffer = new int[best + 64]);
@@ -142,63 +124,85 @@ public sealed partial class DeaReferenceSet
         return result;
     }
 
-    /// <summary>Ratio scores of all packed units into <paramref name="scores"/>; positions with score ≤
-    /// <paramref name="cutoff"/> (none when it is NaN) go to <paramref name="candidates"/>, in order; returns their
-    /// count.</summary>
-    private int ScoreVector(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores, double cutoff, int[] candidates)
+    /// <summary>Positions t &lt; n with score ≤ <paramref name="cutoff"/>, in order; returns their count.</summary>
+    private static int Filter(double[] scores, int n, int stride, double cutoff, int[] candidates)
     {
-        int m = InputCount, s = OutputCount, n = packed.Units.Length, stride = packed.Stride;
-        ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
-        ref var invY = ref MemoryMarshal.GetArrayDataReference(packed.InverseOutputs);
-        ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
-        Span<Vector256<double>> py = stackalloc Vector256<double>[s];
-        Span<int> outRows = stackalloc int[s];
-        var ny = 0;
-        for (var r = 0; r < s; r++)
-            if (p[m + r] > 0) { py[ny] = Vector256.Create(p[m + r]); outRows[ny++] = r; }
-        Span<Vector256<double>> px = stackalloc Vector256<double>[m];
-        Span<bool> infinite = stackalloc bool[m];
-        for (var i = 0; i < m; i++) { px[i] = Vector256.Create(invX0[i]); infinite[i] = double.IsPositiveInfinity(invX0[i]); }
-        var zero = Vector256<double>.Zero;
-        var inf = Vector256.Create(double.PositiveInfinity);
-        var vcut = Vector256.Create(cutoff);
-        var filter = !double.IsNaN(cutoff);
         var found = 0;
-        for (var t = 0; t < stride; t += 4)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var va = zero;
-            for (var k = 0; k < ny; k++)
-                va = Vector256.Max(va, py[k] * Vector256.LoadUnsafe(ref invY, (nuint)(outRows[k] * stride + t)));
-            var vb = zero;
-            for (var i = 0; i < m; i++)
+            ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
+            var vcut = Vector256.Create(cutoff);
+            for (var t = 0; t < stride; t += 4)
             {
-                var x = Vector256.LoadUnsafe(ref soa, (nuint)(i * stride + t));
-                // Only positive inputs count (x·∞ would be NaN for a zero); with a finite 1/x₀ a zero or negative x
-                // gives a product ≤ 0, which the max with 0 ignores.
-                var q = infinite[i] ? Vector256.ConditionalSelect(Vector256.GreaterThan(x, zero), inf, zero) : x * px[i];
-                vb = Vector256.Max(vb, q);
+                var mask = Vector256.ExtractMostSignificantBits(Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref sc, (nuint)t), vcut));
+                while (mask != 0)
+                {
+                    var pos = t + System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    if (pos < n) candidates[found++] = pos;
+                }
             }
-            var score = va * vb;
-            score.StoreUnsafe(ref sc, (nuint)t);
-            if (!filter) continue;
-            var mask = Vector256.LessThanOrEqual(score, vcut).ExtractMostSignificantBits();
-            while (mask != 0)
-            {
-                var pos = t + System.Numerics.BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                if (pos < n) candidates[found++] = pos;
-            }
+            return found;
         }
+        for (var t = 0; t < n; t++) if (scores[t] <= cutoff) candidates[found++] = t;
         return found;
     }
 
+    /// <summary>Ratio scores of all packed units (padding included) into <paramref name="scores"/>, one pass over
+    /// the packed data per variable (a = max_r y₀ᵣ/y_ur, then b = max_i x_ui/x₀ᵢ, then a·b).</summary>
+    private void ScoreVector(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores)
+    {
+        int m = InputCount, s = OutputCount, stride = packed.Stride;
+        ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
+        ref var invY = ref MemoryMarshal.GetArrayDataReference(packed.InverseOutputs);
+        ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
+        var buffer = t_ratioB is { } rb && rb.Length >= stride ? rb : (t_ratioB = new double[Math.Max(stride, 1024)]);
+        ref var bb = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var zero = Vector256<double>.Zero;
+        var inf = Vector256.Create(double.PositiveInfinity);
+        scores.AsSpan(0, stride).Clear();
+        for (var r = 0; r < s; r++)
+        {
+            if (!(p[m + r] > 0)) continue;
+            var py = Vector256.Create(p[m + r]);
+            ref var col = ref Unsafe.Add(ref invY, r * stride);
+            for (var t = 0; t < stride; t += 4)
+                Vector256.Max(Vector256.LoadUnsafe(ref sc, (nuint)t), py * Vector256.LoadUnsafe(ref col, (nuint)t)).StoreUnsafe(ref sc, (nuint)t);
+        }
+        buffer.AsSpan(0, stride).Clear();
+        for (var i = 0; i < m; i++)
+        {
+            ref var col = ref Unsafe.Add(ref soa, i * stride);
+            if (double.IsPositiveInfinity(invX0[i]))
+            {
+                // Only positive inputs count (x·∞ would be NaN for a zero).
+                for (var t = 0; t < stride; t += 4)
+                {
+                    var x = Vector256.LoadUnsafe(ref col, (nuint)t);
+                    var q = Vector256.ConditionalSelect(Vector256.GreaterThan(x, zero), inf, zero);
+                    Vector256.Max(Vector256.LoadUnsafe(ref bb, (nuint)t), q).StoreUnsafe(ref bb, (nuint)t);
+                }
+                continue;
+            }
+            // With a finite 1/x₀ a zero or negative x gives a product ≤ 0, which the max with 0 ignores.
+            var px = Vector256.Create(invX0[i]);
+            for (var t = 0; t < stride; t += 4)
+                Vector256.Max(Vector256.LoadUnsafe(ref bb, (nuint)t), px * Vector256.LoadUnsafe(ref col, (nuint)t)).StoreUnsafe(ref bb, (nuint)t);
+        }
+        for (var t = 0; t < stride; t += 4)
+            (Vector256.LoadUnsafe(ref sc, (nuint)t) * Vector256.LoadUnsafe(ref bb, (nuint)t)).StoreUnsafe(ref sc, (nuint)t);
+    }
+
+    [ThreadStatic] private static double[]? t_ratioB;
+    private static readonly double CutoffStart = double.TryParse(Environment.GetEnvironmentVariable("XZ_CS"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1.02;
+    private static readonly double CutoffStep = double.TryParse(Environment.GetEnvironmentVariable("XZ_CT"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1.1;
+
     /// <summary>Scalar twin of <see cref="ScoreVector"/> (same arithmetic, same results).</summary>
-    private int ScoreScalar(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores, double cutoff, int[] candidates)
+    private void ScoreScalar(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores)
     {
         int m = InputCount, s = OutputCount, n = packed.Units.Length, stride = packed.Stride;
         var soa = packed.Soa;
         var invY = packed.InverseOutputs;
-        var found = 0;
         for (var t = 0; t < n; t++)
         {
             var a = 0.0;
@@ -211,9 +215,7 @@ public sealed partial class DeaReferenceSet
                 b = Math.Max(b, double.IsPositiveInfinity(invX0[i]) ? (x > 0 ? double.PositiveInfinity : 0.0) : x * invX0[i]);
             }
             scores[t] = a * b;
-            if (scores[t] <= cutoff) candidates[found++] = t;
         }
-        return found;
     }
 
     /// <summary>Prices all of <paramref name="all"/> with the current duals; returns the enlarged working set, or
