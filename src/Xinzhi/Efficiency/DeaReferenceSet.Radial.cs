@@ -252,9 +252,14 @@ public sealed partial class DeaReferenceSet
         int m = InputCount, s = OutputCount;
         var best = input ? double.PositiveInfinity : double.NegativeInfinity;
         int bestC = -1, bestI = -1, bestR = -1;
+        // Large column sets are read from their packed copy (variable v of position c at v·stride + c), as
+        // FillLambdaColumns does; others from the unit-major data (variable v of unit u at u·width + v).
+        var usePacked = UsePacked(units);
+        var data = usePacked ? Packed(units).Soa : _data;
+        var step = usePacked ? Packed(units).Stride : 1;
         for (var c = 0; c < units.Length; c++)
         {
-            var o = units[c] * _width;
+            var o = usePacked ? c : units[c] * _width;
             double lambda = 1.0;
             var rBind = -1;
             var ok = true;
@@ -265,7 +270,7 @@ public sealed partial class DeaReferenceSet
                     lambda = 0.0;
                     for (var r = 0; r < s && ok; r++)
                     {
-                        var yc = _data[o + m + r];
+                        var yc = data[o + (m + r) * step];
                         if (p[m + r] <= 0) continue;
                         if (yc <= 0) { ok = false; break; }
                         var l = p[m + r] / yc;
@@ -275,15 +280,15 @@ public sealed partial class DeaReferenceSet
                 }
                 else
                 {
-                    for (var r = 0; r < s && ok; r++) ok = _data[o + m + r] >= p[m + r];
+                    for (var r = 0; r < s && ok; r++) ok = data[o + (m + r) * step] >= p[m + r];
                     if (!ok) continue;
                 }
                 var theta = 0.0;
                 var iBind = -1;
                 for (var i = 0; i < m; i++)
                 {
-                    if (p[i] <= 0) { if (_data[o + i] > 0) { ok = false; break; } continue; }
-                    var t = lambda * _data[o + i] / p[i];
+                    if (p[i] <= 0) { if (data[o + i * step] > 0) { ok = false; break; } continue; }
+                    var t = lambda * data[o + i * step] / p[i];
                     if (t > theta || iBind < 0) { theta = Math.Max(theta, t); iBind = i; }
                 }
                 if (!ok || iBind < 0 || !(theta > 0)) continue;
@@ -297,7 +302,7 @@ public sealed partial class DeaReferenceSet
                     lambda = double.PositiveInfinity;
                     for (var i = 0; i < m; i++)
                     {
-                        var xc = _data[o + i];
+                        var xc = data[o + i * step];
                         if (xc <= 0) continue;
                         var l = p[i] / xc;
                         if (l < lambda) { lambda = l; iBind = i; }
@@ -308,7 +313,7 @@ public sealed partial class DeaReferenceSet
                 }
                 else
                 {
-                    for (var i = 0; i < m && ok; i++) ok = _data[o + i] <= p[i];
+                    for (var i = 0; i < m && ok; i++) ok = data[o + i * step] <= p[i];
                     if (!ok) continue;
                 }
                 var phi = double.PositiveInfinity;
@@ -316,7 +321,7 @@ public sealed partial class DeaReferenceSet
                 for (var r = 0; r < s; r++)
                 {
                     if (p[m + r] <= 0) continue;
-                    var f = lambda * _data[o + m + r] / p[m + r];
+                    var f = lambda * data[o + (m + r) * step] / p[m + r];
                     if (f < phi) { phi = f; rB = r; }
                 }
                 if (rB < 0 || !(phi > 0) || double.IsInfinity(phi)) continue;
@@ -346,12 +351,15 @@ public sealed partial class DeaReferenceSet
         return k == rows;
     }
 
+    /// <summary>Whether a column set is large and sparse enough in the data to be read from its packed copy.</summary>
+    private bool UsePacked(int[] units) => units.Length >= 256 && units.Length * 4 < UnitCount * 3;
+
     /// <summary>Writes λ columns for <paramref name="units"/> starting at structural column
     /// <paramref name="first"/>: rows 0..dataRows-1 take the unit's scaled data, row <paramref name="rtsRow"/> (if ≥ 0)
     /// takes <paramref name="rtsValue"/>.</summary>
     private void FillLambdaColumns(DenseLpBuilder lp, int[] units, int first, int dataRows, int rtsRow, double rtsValue)
     {
-        if (units.Length >= 256 && units.Length * 4 < UnitCount * 3)
+        if (UsePacked(units))
         {
             // Large column sets spread over many more rows (frames, screening batches): copy whole rows from the
             // packed variable-major copy, cached per column set (the gather from n rows is memory-bound).
