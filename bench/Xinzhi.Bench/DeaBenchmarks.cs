@@ -55,7 +55,6 @@ internal static class DeaBenchData
         long iterations = 0;
         for (var rep = 0; rep < repeats; rep++)
         {
-            Xinzhi.Efficiency.Lp.LpProfile.Clear();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var result = Dea.Evaluate(DeaData.FromArrays(x, y), new DeaOptions { ReturnsToScale = rts, Orientation = o });
@@ -79,7 +78,6 @@ internal static class DeaBenchData
                 var ph = DeaReferenceSet.LastScreeningPhases;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"   ({label}: screening phases: dominance {ph.Dominance:F3} s, batches {ph.Batches:F3} s, prunes {ph.Prunes:F3} s, final prune {ph.FinalPrune:F3} s)"));
-                output.Write(Xinzhi.Efficiency.Lp.LpProfile.Report());
             }
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
@@ -190,7 +188,6 @@ public sealed class DeaProfileBenchmark : IBenchmark
     {
         var n = int.TryParse(Environment.GetEnvironmentVariable("XINZHI_DEA_PROFILE_N"), out var v) ? v : 100_000;
         var (x, y) = DeaBenchData.Generate(n, 20250101 + n);
-        Xinzhi.Efficiency.Lp.LpProfile.Clear();
         var proc = Process.GetCurrentProcess();
         var cpu0 = proc.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
@@ -200,41 +197,5 @@ public sealed class DeaProfileBenchmark : IBenchmark
         var ph = DeaReferenceSet.LastScreeningPhases;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   n {n}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {cpu:F3} s; screening {Dea.LastScreeningSeconds:F3} s (dominance {ph.Dominance:F3}, batches {ph.Batches:F3}, prunes {ph.Prunes:F3}, final prune {ph.FinalPrune:F3}); frame {result.FrontierSize}; kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}; {result.TotalIterations} pivots; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-        output.Write(Xinzhi.Efficiency.Lp.LpProfile.Report());
-    }
-}
-
-/// <summary>TEMPORARY micro-benchmark of the column-generation scans.</summary>
-public sealed class DeaMicroBenchmark : IBenchmark
-{
-    public string Name => "dea-micro";
-
-    public string Description => "column-generation scans on the n = 100,000 VRS frame";
-
-    public void Run(TextWriter output)
-    {
-        var (x, y) = DeaBenchData.Generate(100_000, 20250101 + 100_000);
-        var set = new DeaReferenceSet(x, y);
-        set.PrepareFrontier(ReturnsToScale.Variable);
-        var frame = (int[])set.Frontier(ReturnsToScale.Variable)!;
-        var pts = new double[1000][];
-        for (var k = 0; k < 1000; k++)
-        {
-            var j = k * 97;
-            pts[k] = [x[j, 0] / 1, x[j, 1], x[j, 2], y[j, 0], y[j, 1]];
-        }
-        // scaled points: use the set's own scaled data via Inputs/Outputs is raw; approximate with raw/scale handled inside? use raw scaled by means
-        var means = new double[5];
-        for (var j = 0; j < 100_000; j++) { means[0] += x[j, 0]; means[1] += x[j, 1]; means[2] += x[j, 2]; means[3] += y[j, 0]; means[4] += y[j, 1]; }
-        foreach (var p in pts) for (var v = 0; v < 5; v++) p[v] /= means[v] / 100_000;
-        for (var rep = 0; rep < 3; rep++)
-        {
-            Xinzhi.Efficiency.Lp.LpProfile.Clear();
-            var sw = Stopwatch.StartNew();
-            var total = 0;
-            for (var k = 0; k < 20_000; k++) total += set.InitialWorkingSet(pts[k % 1000], frame, true).Length;
-            output.WriteLine($"   initWS: {sw.Elapsed.TotalMilliseconds * 1000 / 20_000:F2} µs per call (set {total / 20_000.0:F1})");
-            output.Write(Xinzhi.Efficiency.Lp.LpProfile.Report());
-        }
     }
 }

@@ -47,6 +47,10 @@ public sealed partial class DeaReferenceSet
         return packed;
     }
 
+    /// <summary>Use the AVX2 paths of the column scans and the dominance filter (default: when the hardware has
+    /// them). The scalar paths compute the same numbers in the same order; tests switch this off to compare.</summary>
+    internal static bool Vectorised { get; set; } = Vector256.IsHardwareAccelerated;
+
     [ThreadStatic] private static double[]? t_scores;
     [ThreadStatic] private static int[]? t_candidates;
     [ThreadStatic] private static int[]? t_setBuffer;
@@ -66,7 +70,7 @@ public sealed partial class DeaReferenceSet
     /// first among the units at or below a guessed cut-off only (1.25 × the previous selection's 48th score on this
     /// thread: similar units come in a row); when fewer than 48 qualify the whole set is scanned. The guess only
     /// saves work: the selected set is the same either way.</remarks>
-    internal int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
+    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
     {
         const int best = WorkingSetRatioColumns;
         int m = InputCount, s = OutputCount;
@@ -77,11 +81,8 @@ public sealed partial class DeaReferenceSet
         var candidates = t_candidates is { } cb && cb.Length >= stride ? cb : (t_candidates = new int[Math.Max(stride, 1024)]);
         Span<double> invX0 = stackalloc double[m];
         for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
-        var tp = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (Vector256.IsHardwareAccelerated) ScoreVector(p, packed, invX0, scores);
+        if (Vectorised) ScoreVector(p, packed, invX0, scores);
         else ScoreScalar(p, packed, invX0, scores);
-        LpProfile.Add(9, tp);
-        tp = System.Diagnostics.Stopwatch.GetTimestamp();
         // Candidates: positions at or below a cut-off, raised until at least `best` qualify (+∞ admits every
         // non-NaN score, so the loop ends).
         var cutoff = t_lastCutoff > 0 ? t_lastCutoff * CutoffStart : double.PositiveInfinity;
@@ -91,9 +92,7 @@ public sealed partial class DeaReferenceSet
             found = Filter(scores, n, stride, cutoff, candidates);
             if (found >= best || double.IsPositiveInfinity(cutoff)) break;
             cutoff = cutoff < 1e300 ? cutoff * CutoffStep : double.PositiveInfinity;
-            LpProfile.Count(13);
         }
-        LpProfile.Count(14, found);
 
         Span<double> heapScore = stackalloc double[best];
         Span<int> heapPos = stackalloc int[best];
@@ -106,7 +105,6 @@ public sealed partial class DeaReferenceSet
             else if (v < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, v, t);
         }
         t_lastCutoff = count == best && double.IsFinite(heapScore[0]) ? heapScore[0] : 0.0;
-        LpProfile.Add(10, tp);
         var stamp = Stamp();
         var buffer = t_setBuffer is { } sb && sb.Length >= best + 64 ? sb : (t_setBuffer = new int[best + 64]);
         var size = 0;
@@ -128,7 +126,7 @@ public sealed partial class DeaReferenceSet
     private static int Filter(double[] scores, int n, int stride, double cutoff, int[] candidates)
     {
         var found = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vectorised)
         {
             ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
             var vcut = Vector256.Create(cutoff);
@@ -194,8 +192,10 @@ public sealed partial class DeaReferenceSet
     }
 
     [ThreadStatic] private static double[]? t_ratioB;
-    private static readonly double CutoffStart = double.TryParse(Environment.GetEnvironmentVariable("XZ_CS"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1.02;
-    private static readonly double CutoffStep = double.TryParse(Environment.GetEnvironmentVariable("XZ_CT"), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 1.1;
+
+    /// <summary>First cut-off of the ratio selection, relative to the previous selection's 48th score, and the factor
+    /// by which it is raised while fewer than 48 units qualify (measured: 1.02/1.1 leave ≈ 150 candidates).</summary>
+    private const double CutoffStart = 1.02, CutoffStep = 1.1;
 
     /// <summary>Scalar twin of <see cref="ScoreVector"/> (same arithmetic, same results).</summary>
     private void ScoreScalar(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores)
@@ -250,7 +250,7 @@ public sealed partial class DeaReferenceSet
             if (count < maxAdd) HeapPush(heapScore, heapPos, ref count, dj, pos);
             else if (dj < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, dj, pos);
         }
-        if (Vector256.IsHardwareAccelerated)
+        if (Vectorised)
         {
             ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
             var vy0 = Vector256.Create(y0);

@@ -75,9 +75,18 @@ public sealed partial class DeaReferenceSet
             var end = Math.Min(nc, start + batch);
             var current = frame.ToArray();
             Array.Sort(current);
+            // A unit that a member of F dominates lies inside T(F) (θ ≤ 1 without an LP): the same verdict as the
+            // LP test, at the cost of one vectorised pass over F with early exit.
+            DominanceElite? frameDom = null;
+            if (current.Length > 0)
+            {
+                frameDom = new DominanceElite(this, current.Length);
+                foreach (var u in current) frameDom.Add(u);
+            }
             void Test(int t)
             {
                 var j = order[t];
+                if (frameDom is not null && frameDom.Dominates(j)) { outside[j] = false; return; }
                 var (st, theta) = MembershipScore(j, current, rts, 1.0 + 1e-10);
                 outside[j] = st != LpStatus.Optimal || theta > 1.0 + 1e-10;
             }
@@ -131,8 +140,9 @@ public sealed partial class DeaReferenceSet
         return result.Length;
     }
 
-    /// <summary>Largest dominance elite (the filter costs O(n · elite) vectorised comparisons).</summary>
-    internal static int EliteCap { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("XINZHI_ELITE"), out var e) ? e : 0;
+    /// <summary>Dominance elite size for experiments (0 = the default n/50 clamped to 256–2048; a larger elite
+    /// removes more units before the LPs, but was not faster overall at n = 100,000, see docs/dea.md).</summary>
+    internal static int EliteCap { get; set; }
 
     /// <summary>
     /// The dominance elite as a structure of arrays (variable v of member t at v·capacity + t; free slots hold +∞
@@ -176,7 +186,7 @@ public sealed partial class DeaReferenceSet
             var o = unit * _set._width;
             var data = _set._data;
             var count = _members.Count;
-            if (!System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || m == 0 || m + s > 16)
+            if (!Vectorised || m == 0 || m + s > 16)
             {
                 for (var t = 0; t < count; t++)
                 {
@@ -233,8 +243,6 @@ public sealed partial class DeaReferenceSet
         if (hasRts) { senses[m + s] = RtsSense(rts); rhs[m + s] = 1.0; }
         var lp = Builder;
         var point = _data.AsSpan(o, _width);
-        var tM = System.Diagnostics.Stopwatch.GetTimestamp();
-        try {
         if (units.Length > ColumnGenerationThreshold)
         {
             // Column generation; a restricted solution with θ ≤ stop already proves membership (it is feasible for
@@ -253,9 +261,7 @@ public sealed partial class DeaReferenceSet
                 working = more;
             }
         }
-        LpProfile.Count(5);
         var status = SolveRadialProgram(lp, senses, rhs, point, units, rts, true, false, stopAtOrBelow);
         return (status, status == LpStatus.Optimal ? lp.Value(0) : double.NaN);
-        } finally { LpProfile.Add(4, tM); }
     }
 }

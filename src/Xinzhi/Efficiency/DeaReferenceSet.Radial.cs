@@ -35,7 +35,6 @@ public sealed partial class DeaReferenceSet
         var lp = Builder;
         LpStatus status;
         var iterations = 0;
-        var tRad = System.Diagnostics.Stopwatch.GetTimestamp();
         var fullUnits = units;
         if (units.Length > ColumnGenerationThreshold)
         {
@@ -43,33 +42,25 @@ public sealed partial class DeaReferenceSet
             // unit's subset, or the units with the best single-unit radial ratios), then price every other unit
             // with the duals and add those with negative reduced cost, until none is left. Exact: the final basis
             // is optimal for the program over all units.
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             units = InitialWorkingSet(p, fullUnits, input);
-            LpProfile.Add(0, t0);
             var rounds = 0;
             Span<int> encoded = stackalloc int[rows];
             var haveEncoded = false;
             while (true)
             {
-                t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false, double.NegativeInfinity,
                     haveEncoded ? encoded : default);
-                LpProfile.Add(1, t0);
                 iterations += lp.Iterations;
                 haveEncoded = status == LpStatus.Optimal && EncodeBasis(lp, units, encoded);
                 if (status != LpStatus.Optimal || ++rounds > 50)
                 {
                     // A subset can be infeasible (VRS) where the whole set is not: solve the full program.
                     units = fullUnits;
-                    t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                     status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, false);
-                    LpProfile.Add(3, t0);
                     iterations += lp.Iterations;
                     break;
                 }
-                t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 var added = PriceOutColumns(lp, p, units, fullUnits, rts, input);
-                LpProfile.Add(2, t0);
                 if (added is null) break;
                 units = added;
             }
@@ -87,12 +78,9 @@ public sealed partial class DeaReferenceSet
         }
         else
         {
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             status = SolveRadialProgram(lp, senses, rhs, p, units, rts, input, true);
-            LpProfile.Add(7, t0);
             iterations = lp.Iterations;
         }
-        LpProfile.Add(6, tRad);
         if (status != LpStatus.Optimal) return DeaPointResult.Failed(Map(status), iterations);
         k = units.Length;
 

@@ -307,7 +307,7 @@ internal sealed class RevisedSimplexKernel
     {
         var m = Rows;
         var n = Columns;
-        if (!Vector256.IsHardwareAccelerated || m > 64) return -2;
+        if (!VectorPricing || m > 64) return -2;
         var end = n;
         while (end > 0 && Artificial[end - 1]) end--;
         if (_artificialCheckedColumns != n || _artificialCheckedEnd != end)
@@ -357,6 +357,10 @@ internal sealed class RevisedSimplexKernel
         if (entering >= 0 && _isBasic[entering]) return -2;
         return entering;
     }
+
+    /// <summary>Use the fused AVX2 pricing (default: when the hardware has it); the plain path selects the same
+    /// column. Tests switch this off to compare.</summary>
+    internal static bool VectorPricing { get; set; } = Vector256.IsHardwareAccelerated;
 
     private int _artificialCheckedColumns = -1;
     private int _artificialCheckedEnd = -1;

@@ -1,0 +1,71 @@
+using Xinzhi.Efficiency;
+using Xinzhi.Efficiency.Lp;
+
+namespace Xinzhi.Tests.Efficiency;
+
+/// <summary>
+/// The AVX2 paths (ratio scan, pricing of column generation, dominance filter, the kernel's fused pricing) must give
+/// exactly the results of their scalar twins: same scores, peers and λ, bit for bit. In the column-generation
+/// collection because both switch process-wide settings.
+/// </summary>
+[Collection("ColumnGeneration")]
+public sealed class DeaVectorPathTests
+{
+    private static DeaResult Run(DeaData data, ReturnsToScale rts, DeaOrientation o, bool vector)
+    {
+        var (saved, savedKernel) = (DeaReferenceSet.Vectorised, RevisedSimplexKernel.VectorPricing);
+        DeaReferenceSet.Vectorised = vector && saved;
+        RevisedSimplexKernel.VectorPricing = vector && savedKernel;
+        try
+        {
+            return Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Orientation = o, Parallel = false });
+        }
+        finally
+        {
+            (DeaReferenceSet.Vectorised, RevisedSimplexKernel.VectorPricing) = (saved, savedKernel);
+        }
+    }
+
+    private static void AssertSame(DeaResult a, DeaResult b, string label)
+    {
+        Assert.Equal(a.FrontierSize, b.FrontierSize);
+        Assert.Equal(a.TotalIterations, b.TotalIterations);
+        for (var j = 0; j < a.Units.Count; j++)
+        {
+            Assert.True(a.Units[j].Efficiency.Equals(b.Units[j].Efficiency), $"{label} unit {j}: {a.Units[j].Efficiency:R} vs {b.Units[j].Efficiency:R}");
+            Assert.Equal(a.Units[j].Peers, b.Units[j].Peers);
+            Assert.Equal(a.Units[j].PeerLambdas, b.Units[j].PeerLambdas);
+        }
+    }
+
+    [Fact]
+    public void Vector_and_scalar_paths_agree_bit_for_bit_with_screening()
+    {
+        var d = DeaTestData.Load("synthetic_dea_n2000");
+        var data = DeaData.FromArrays(d.X, d.Y);
+        foreach (var (rts, o) in new[] { (ReturnsToScale.Variable, DeaOrientation.Input), (ReturnsToScale.Constant, DeaOrientation.Output) })
+            AssertSame(Run(data, rts, o, true), Run(data, rts, o, false), $"n2000 {rts} {o}");
+    }
+
+    [Fact]
+    public void Vector_and_scalar_paths_agree_bit_for_bit_under_column_generation()
+    {
+        var d = DeaTestData.Load("synthetic_dea_n500");
+        var data = DeaData.FromArrays(d.X, d.Y);
+        var saved = DeaReferenceSet.ColumnGenerationThreshold;
+        DeaReferenceSet.ColumnGenerationThreshold = 30;
+        try
+        {
+            foreach (var (rts, o) in new[] { (ReturnsToScale.Variable, DeaOrientation.Input), (ReturnsToScale.Variable, DeaOrientation.Output) })
+            {
+                var vector = Run(data, rts, o, true);
+                Assert.True(vector.FrontierSize > 30, "column generation was expected to apply");
+                AssertSame(vector, Run(data, rts, o, false), $"n500 forced column generation {rts} {o}");
+            }
+        }
+        finally
+        {
+            DeaReferenceSet.ColumnGenerationThreshold = saved;
+        }
+    }
+}
