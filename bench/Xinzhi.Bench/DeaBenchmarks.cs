@@ -56,9 +56,14 @@ internal static class DeaBenchData
         for (var rep = 0; rep < repeats; rep++)
         {
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var gcPause0 = GC.GetTotalPauseDuration();
+            var gcCount0 = GC.CollectionCount(0);
             var sw = Stopwatch.StartNew();
             var result = Dea.Evaluate(DeaData.FromArrays(x, y), new DeaOptions { ReturnsToScale = rts, Orientation = o });
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            var gc = $"{GC.CollectionCount(0) - gcCount0} gen-0 GCs, pauses {(GC.GetTotalPauseDuration() - gcPause0).TotalSeconds:F3} s";
+            var wall = sw.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            best = Math.Min(best, wall);
             frame = result.FrontierSize;
             iterations = result.TotalIterations;
             if (rep == 0 && Environment.GetEnvironmentVariable("XINZHI_DEA_DUMP") is { Length: > 0 } dumpDir)
@@ -69,10 +74,9 @@ internal static class DeaBenchData
                 foreach (var u in result.Units)
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{u.Efficiency:R}\t{string.Join(',', u.Peers)}\t{string.Join(',', u.PeerLambdas.Select(l => l.ToString("R", CultureInfo.InvariantCulture)))}"));
             }
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             if (rep == repeats - 1)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                    $"   ({label}: wall {wall:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; {gc}; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
             if (rep == repeats - 1)
             {
                 var ph = DeaReferenceSet.LastScreeningPhases;
