@@ -50,6 +50,7 @@ internal static class DeaBenchData
 
     public static void Time(TextWriter output, string label, double[,] x, double[,] y, ReturnsToScale rts, DeaOrientation o, double? peerSeconds, string peerName, int repeats)
     {
+        if (int.TryParse(Environment.GetEnvironmentVariable("XZ_CGT"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
         var best = double.MaxValue;
         var frame = 0;
         long iterations = 0;

@@ -124,7 +124,7 @@ public sealed partial class DeaReferenceSet
 
 
     /// <summary>Above this many reference columns the radial program is solved by column generation.</summary>
-    internal static int ColumnGenerationThreshold { get; set; } = 2000;
+    internal static int ColumnGenerationThreshold { get; set; } = 500;
 
 
     [ThreadStatic] private static int[]? t_cgUnits;
