@@ -50,7 +50,7 @@ internal static class DeaBenchData
 
     public static void Time(TextWriter output, string label, double[,] x, double[,] y, ReturnsToScale rts, DeaOrientation o, double? peerSeconds, string peerName, int repeats)
     {
-        if (int.TryParse(Environment.GetEnvironmentVariable("XZ_CGT"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
+        if (int.TryParse(Environment.GetEnvironmentVariable("XINZHI_CG_THRESHOLD"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
         var best = double.MaxValue;
         var frame = 0;
         long iterations = 0;
@@ -192,6 +192,7 @@ public sealed class DeaProfileBenchmark : IBenchmark
     public void Run(TextWriter output)
     {
         var n = int.TryParse(Environment.GetEnvironmentVariable("XINZHI_DEA_PROFILE_N"), out var v) ? v : 100_000;
+        if (int.TryParse(Environment.GetEnvironmentVariable("XINZHI_CG_THRESHOLD"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
         var (x, y) = DeaBenchData.Generate(n, 20250101 + n);
         var proc = Process.GetCurrentProcess();
         var cpu0 = proc.TotalProcessorTime;
