@@ -15,14 +15,28 @@ public sealed partial class DeaReferenceSet
     /// </summary>
     private sealed record PackedColumns(int[] Units, int Stride, double[] Soa, double[] InverseOutputs);
 
-    private PackedColumns? _packed;
+    private PackedColumns? _packedAll;
+    private readonly PackedColumns?[] _packedFrames = new PackedColumns?[4];
     private PackedColumns? _packedLast;
 
-    /// <summary>The packed copy of <paramref name="units"/>, cached per column-set instance.</summary>
+    /// <summary>The packed copy of <paramref name="units"/>, cached per column-set instance: one slot for all units,
+    /// one per prepared frame, and one for any other set (a screening batch's growing frame, shared by all tests of
+    /// the batch).</summary>
     private PackedColumns Packed(int[] units)
     {
-        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
+        if (ReferenceEquals(units, _all)) return _packedAll ??= Pack(units);
+        for (var f = 0; f < _frames.Length; f++)
+        {
+            if (!ReferenceEquals(units, _frames[f])) continue;
+            if (_packedFrames[f] is { } pf && ReferenceEquals(pf.Units, units)) return pf;
+            return _packedFrames[f] = Pack(units);
+        }
         if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
+        return _packedLast = Pack(units);
+    }
+
+    private PackedColumns Pack(int[] units)
+    {
         int w = _width, m = InputCount, s = OutputCount, n = units.Length;
         var stride = (n + 7) & ~7;
         var soa = new double[w * stride];
@@ -37,14 +51,7 @@ public sealed partial class DeaReferenceSet
                 inv[r * stride + t] = y > 0 ? 1.0 / y : double.PositiveInfinity;
             }
         }
-        var packed = new PackedColumns(units, stride, soa, inv);
-        var stable = ReferenceEquals(units, _all);
-        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
-        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
-        // tests of the batch) takes the second slot.
-        if (stable) _packed = packed;
-        else _packedLast = packed;
-        return packed;
+        return new PackedColumns(units, stride, soa, inv);
     }
 
     /// <summary>Use the AVX2 paths of the column scans and the dominance filter (default: when the hardware has
@@ -66,11 +73,12 @@ public sealed partial class DeaReferenceSet
     /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
     /// <remarks>The ratio of unit u is max_r(y₀ᵣ/y_ur) · max_i(x_ui/x₀ᵢ), its CRS input score alone (smaller is
     /// better; the output score is its reciprocal, so the ranking serves both orientations). Scores are computed four
-    /// units at a time (AVX2). The 48 smallest, ordered by (score, position), are then selected with a max-heap,
-    /// first among the units at or below a guessed cut-off only (1.25 × the previous selection's 48th score on this
-    /// thread: similar units come in a row); when fewer than 48 qualify the whole set is scanned. The guess only
-    /// saves work: the selected set is the same either way.</remarks>
-    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
+    /// units at a time (AVX2). The 48 smallest, ordered by (score, position), are then selected with a max-heap
+    /// among the units at or below a cut-off: first 1.02 × the previous selection's 48th score on this thread
+    /// (similar units come in a row), raised by × 1.1 until 48 qualify. The guess only saves work: the selected set is
+    /// the same either way. <paramref name="skipUnit"/> (≥ 0) is left out, as if <paramref name="units"/> did not
+    /// contain it (super-efficiency scans the stable full set instead of packing a fresh copy per unit).</remarks>
+    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input, int skipUnit = -1)
     {
         const int best = WorkingSetRatioColumns;
         int m = InputCount, s = OutputCount;
@@ -83,6 +91,7 @@ public sealed partial class DeaReferenceSet
         for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
         if (Vectorised) ScoreVector(p, packed, invX0, scores);
         else ScoreScalar(p, packed, invX0, scores);
+        if (skipUnit >= 0 && Array.BinarySearch(units, skipUnit) is var skipAt and >= 0) scores[skipAt] = double.NaN;
         // Candidates: positions at or below a cut-off, raised until at least `best` qualify (+∞ admits every
         // non-NaN score, so the loop ends).
         var cutoff = t_lastCutoff > 0 ? t_lastCutoff * CutoffStart : double.PositiveInfinity;
@@ -110,7 +119,7 @@ public sealed partial class DeaReferenceSet
         var size = 0;
         if (t_cgUnits == units && t_cgSubset is { } prev)
             foreach (var u in prev)
-                if (t_stamp![u] != stamp && size < buffer.Length - best) { t_stamp[u] = stamp; buffer[size++] = u; }
+                if (u != skipUnit && t_stamp![u] != stamp && size < buffer.Length - best) { t_stamp[u] = stamp; buffer[size++] = u; }
         for (var k = 0; k < count; k++)
         {
             var u = units[heapPos[k]];
@@ -223,7 +232,7 @@ public sealed partial class DeaReferenceSet
     /// <remarks>Reduced costs d_t = −y_rts − Σ_v y_v a_vt are computed four positions at a time over the packed
     /// copy; only positions below the tolerance are looked at one by one. The 24 most negative, ordered by
     /// (d, position), are added.</remarks>
-    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input)
+    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input, int skipUnit = -1)
     {
         const int maxAdd = PricedColumnsPerRound;
         int m = InputCount, s = OutputCount;
@@ -243,7 +252,7 @@ public sealed partial class DeaReferenceSet
         var count = 0;
         void Consider(double dj, int pos, ref int count, Span<double> heapScore, Span<int> heapPos)
         {
-            if (!(dj < tol) || pos >= n) return;
+            if (!(dj < tol) || pos >= n || all[pos] == skipUnit) return;
             // Columns of the working set are priced ≥ −tolerance by the restricted solve; a rounding difference
             // must not add them twice.
             if (Array.BinarySearch(current, all[pos]) >= 0) return;

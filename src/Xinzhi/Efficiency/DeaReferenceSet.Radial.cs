@@ -36,13 +36,23 @@ public sealed partial class DeaReferenceSet
         LpStatus status;
         var iterations = 0;
         var fullUnits = units;
+        // Column-generation scans run over a stable column set with a packed copy: with a unit excluded from all
+        // units (super-efficiency of a frame member, or no frame), over all units with that one skipped, instead of
+        // packing the fresh list of the others for every program.
+        var scanUnits = units;
+        var skipUnit = -1;
+        if (excludeUnit >= 0 && units.Length == UnitCount - 1 && !ReferenceEquals(units, _frames[(int)rts]))
+        {
+            scanUnits = _all;
+            skipUnit = excludeUnit;
+        }
         if (units.Length > ColumnGenerationThreshold)
         {
             // Column generation over the λ columns: solve against a small working subset (the previous similar
             // unit's subset, or the units with the best single-unit radial ratios), then price every other unit
             // with the duals and add those with negative reduced cost, until none is left. Exact: the final basis
             // is optimal for the program over all units.
-            units = InitialWorkingSet(p, fullUnits, input);
+            units = InitialWorkingSet(p, scanUnits, input, skipUnit);
             var rounds = 0;
             Span<int> encoded = stackalloc int[rows];
             var haveEncoded = false;
@@ -60,7 +70,7 @@ public sealed partial class DeaReferenceSet
                     iterations += lp.Iterations;
                     break;
                 }
-                var added = PriceOutColumns(lp, p, units, fullUnits, rts, input);
+                var added = PriceOutColumns(lp, p, units, scanUnits, rts, input, skipUnit);
                 if (added is null) break;
                 units = added;
             }
@@ -72,7 +82,7 @@ public sealed partial class DeaReferenceSet
                 var seed = new List<int>(lp.Rows);
                 for (var b = 0; b < lp.Rows; b++)
                     if (basis[b] >= 1 && basis[b] <= units.Length) seed.Add(units[basis[b] - 1]);
-                t_cgUnits = fullUnits;
+                t_cgUnits = scanUnits;
                 t_cgSubset = seed.ToArray();
             }
         }

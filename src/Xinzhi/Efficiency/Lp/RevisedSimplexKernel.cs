@@ -66,6 +66,7 @@ internal sealed class RevisedSimplexKernel
     public void Reset(int rows, int columns)
     {
         StopAtOrBelow = double.NegativeInfinity;
+        _artificialCheckedColumns = -1; // a new program: check the artificial layout again before fused pricing
         Rows = rows;
         Columns = columns;
         if (A.Length < rows * columns) A = new double[Math.Max(rows * columns, A.Length * 2)];
@@ -312,7 +313,7 @@ internal sealed class RevisedSimplexKernel
         while (end > 0 && Artificial[end - 1]) end--;
         if (_artificialCheckedColumns != n || _artificialCheckedEnd != end)
         {
-            // Artificials interleaved with other columns: price the plain way (checked once per program shape).
+            // Artificials interleaved with other columns: price the plain way (checked once per program).
             for (var j = 0; j < end; j++) if (Artificial[j]) return -2;
             _artificialCheckedColumns = n;
             _artificialCheckedEnd = end;
