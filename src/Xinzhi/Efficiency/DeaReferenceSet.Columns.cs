@@ -163,6 +163,11 @@ public sealed partial class DeaReferenceSet
         ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
         ref var invY = ref MemoryMarshal.GetArrayDataReference(packed.InverseOutputs);
         ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
+        if (m <= 4 && s <= 4 && FiniteAll(invX0))
+        {
+            ScoreFused(p, packed, invX0, scores);
+            return;
+        }
         var buffer = t_ratioB is { } rb && rb.Length >= stride ? rb : (t_ratioB = new double[Math.Max(stride, 1024)]);
         ref var bb = ref MemoryMarshal.GetArrayDataReference(buffer);
         var zero = Vector256<double>.Zero;
@@ -201,6 +206,74 @@ public sealed partial class DeaReferenceSet
     }
 
     [ThreadStatic] private static double[]? t_ratioB;
+    [ThreadStatic] private static double[]? t_zeros;
+
+    private static bool FiniteAll(ReadOnlySpan<double> v)
+    {
+        foreach (var x in v) if (!double.IsFinite(x)) return false;
+        return true;
+    }
+
+    /// <summary>A thread's all-zero array of at least <paramref name="length"/> entries: the column of a padding
+    /// variable in the fused kernels (0 · 0 adds nothing to a max of non-negative terms or to a reduced cost).</summary>
+    private static double[] Zeros(int length) =>
+        t_zeros is { } z && z.Length >= length ? z : (t_zeros = new double[Math.Max(length, 1024)]);
+
+    /// <summary>
+    /// <see cref="ScoreVector"/> in one pass for up to four inputs and four outputs (finite 1/x₀): each score is
+    /// built in registers from padded variable columns (missing or skipped variables read zeros with a zero factor),
+    /// so the loop has no inner loop. Max is exact, so the result equals the multi-pass one.
+    /// </summary>
+    private void ScoreFused(ReadOnlySpan<double> p, PackedColumns packed, ReadOnlySpan<double> invX0, double[] scores)
+    {
+        int m = InputCount, s = OutputCount, stride = packed.Stride;
+        var zeros = Zeros(stride);
+        Span<double> fy = stackalloc double[4];
+        Span<double> fx = stackalloc double[4];
+        Span<int> oy = stackalloc int[4];
+        Span<int> ox = stackalloc int[4];
+        for (var r = 0; r < 4; r++)
+        {
+            var use = r < s && p[m + r] > 0;
+            fy[r] = use ? p[m + r] : 0.0;
+            oy[r] = use ? r * stride : -1;
+        }
+        for (var i = 0; i < 4; i++)
+        {
+            fx[i] = i < m ? invX0[i] : 0.0;
+            ox[i] = i < m ? i * stride : -1;
+        }
+        ref var y0 = ref oy[0] >= 0 ? ref packed.InverseOutputs[oy[0]] : ref zeros[0];
+        ref var y1 = ref oy[1] >= 0 ? ref packed.InverseOutputs[oy[1]] : ref zeros[0];
+        ref var y2 = ref oy[2] >= 0 ? ref packed.InverseOutputs[oy[2]] : ref zeros[0];
+        ref var y3 = ref oy[3] >= 0 ? ref packed.InverseOutputs[oy[3]] : ref zeros[0];
+        ref var x0 = ref ox[0] >= 0 ? ref packed.Soa[ox[0]] : ref zeros[0];
+        ref var x1 = ref ox[1] >= 0 ? ref packed.Soa[ox[1]] : ref zeros[0];
+        ref var x2 = ref ox[2] >= 0 ? ref packed.Soa[ox[2]] : ref zeros[0];
+        ref var x3 = ref ox[3] >= 0 ? ref packed.Soa[ox[3]] : ref zeros[0];
+        var py0 = Vector256.Create(fy[0]);
+        var py1 = Vector256.Create(fy[1]);
+        var py2 = Vector256.Create(fy[2]);
+        var py3 = Vector256.Create(fy[3]);
+        var px0 = Vector256.Create(fx[0]);
+        var px1 = Vector256.Create(fx[1]);
+        var px2 = Vector256.Create(fx[2]);
+        var px3 = Vector256.Create(fx[3]);
+        var zero = Vector256<double>.Zero;
+        ref var sc = ref MemoryMarshal.GetArrayDataReference(scores);
+        for (nuint t = 0; t < (nuint)stride; t += 4)
+        {
+            var a = Vector256.Max(zero, py0 * Vector256.LoadUnsafe(ref y0, t));
+            a = Vector256.Max(a, py1 * Vector256.LoadUnsafe(ref y1, t));
+            a = Vector256.Max(a, py2 * Vector256.LoadUnsafe(ref y2, t));
+            a = Vector256.Max(a, py3 * Vector256.LoadUnsafe(ref y3, t));
+            var b = Vector256.Max(zero, px0 * Vector256.LoadUnsafe(ref x0, t));
+            b = Vector256.Max(b, px1 * Vector256.LoadUnsafe(ref x1, t));
+            b = Vector256.Max(b, px2 * Vector256.LoadUnsafe(ref x2, t));
+            b = Vector256.Max(b, px3 * Vector256.LoadUnsafe(ref x3, t));
+            (a * b).StoreUnsafe(ref sc, t);
+        }
+    }
 
     /// <summary>First cut-off of the ratio selection, relative to the previous selection's 48th score, and the factor
     /// by which it is raised while fewer than 48 units qualify (measured: 1.02/1.1 leave ≈ 150 candidates).</summary>
@@ -259,7 +332,51 @@ public sealed partial class DeaReferenceSet
             if (count < maxAdd) HeapPush(heapScore, heapPos, ref count, dj, pos);
             else if (dj < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, dj, pos);
         }
-        if (Vectorised)
+        if (Vectorised && d <= 8)
+        {
+            // One pass with the (up to eight) variable columns in registers; padding variables read zeros with a
+            // zero dual (acc − 0·0 = acc exactly, so the reduced costs equal the loop's).
+            var zeros = Zeros(stride);
+            Span<double> yy = stackalloc double[8];
+            for (var i = 0; i < d; i++) yy[i] = y[i];
+            ref var c0 = ref 0 < d ? ref packed.Soa[0] : ref zeros[0];
+            ref var c1 = ref 1 < d ? ref packed.Soa[stride] : ref zeros[0];
+            ref var c2 = ref 2 < d ? ref packed.Soa[2 * stride] : ref zeros[0];
+            ref var c3 = ref 3 < d ? ref packed.Soa[3 * stride] : ref zeros[0];
+            ref var c4 = ref 4 < d ? ref packed.Soa[4 * stride] : ref zeros[0];
+            ref var c5 = ref 5 < d ? ref packed.Soa[5 * stride] : ref zeros[0];
+            ref var c6 = ref 6 < d ? ref packed.Soa[6 * stride] : ref zeros[0];
+            ref var c7 = ref 7 < d ? ref packed.Soa[7 * stride] : ref zeros[0];
+            var w0 = Vector256.Create(yy[0]);
+            var w1 = Vector256.Create(yy[1]);
+            var w2 = Vector256.Create(yy[2]);
+            var w3 = Vector256.Create(yy[3]);
+            var w4 = Vector256.Create(yy[4]);
+            var w5 = Vector256.Create(yy[5]);
+            var w6 = Vector256.Create(yy[6]);
+            var w7 = Vector256.Create(yy[7]);
+            var vy0 = Vector256.Create(y0);
+            var vtol = Vector256.Create(tol);
+            for (nuint t = 0; t < (nuint)stride; t += 4)
+            {
+                var acc = vy0 - w0 * Vector256.LoadUnsafe(ref c0, t);
+                acc -= w1 * Vector256.LoadUnsafe(ref c1, t);
+                acc -= w2 * Vector256.LoadUnsafe(ref c2, t);
+                acc -= w3 * Vector256.LoadUnsafe(ref c3, t);
+                acc -= w4 * Vector256.LoadUnsafe(ref c4, t);
+                acc -= w5 * Vector256.LoadUnsafe(ref c5, t);
+                acc -= w6 * Vector256.LoadUnsafe(ref c6, t);
+                acc -= w7 * Vector256.LoadUnsafe(ref c7, t);
+                var mask = Vector256.ExtractMostSignificantBits(Vector256.LessThan(acc, vtol));
+                while (mask != 0)
+                {
+                    var l = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    Consider(acc.GetElement(l), (int)t + l, ref count, heapScore, heapPos);
+                }
+            }
+        }
+        else if (Vectorised)
         {
             ref var soa = ref MemoryMarshal.GetArrayDataReference(packed.Soa);
             var vy0 = Vector256.Create(y0);
