@@ -68,4 +68,38 @@ public sealed class DeaVectorPathTests
             DeaReferenceSet.ColumnGenerationThreshold = saved;
         }
     }
+
+    [Fact]
+    public void Vector_and_scalar_paths_agree_on_wide_data_with_zero_inputs()
+    {
+        // 6 inputs and 3 outputs (beyond the one-pass kernels: 4 + 4 ratio variables, 8 pricing variables), with
+        // zeros in one input (1/x₀ = ∞ in the ratio scan for the units that have them).
+        const int seed = 20261201;
+        var rng = new Random(seed);
+        const int n = 700;
+        var x = new double[n, 6];
+        var y = new double[n, 3];
+        for (var j = 0; j < n; j++)
+        {
+            for (var i = 0; i < 6; i++) x[j, i] = 10 + 90 * rng.NextDouble();
+            if (j % 7 == 0) x[j, 5] = 0;
+            for (var r = 0; r < 3; r++) y[j, r] = (5 + 45 * rng.NextDouble()) * Math.Pow(x[j, r], 0.3);
+        }
+        var data = DeaData.FromArrays(x, y);
+        var saved = DeaReferenceSet.ColumnGenerationThreshold;
+        DeaReferenceSet.ColumnGenerationThreshold = 30;
+        try
+        {
+            foreach (var (rts, o) in new[] { (ReturnsToScale.Variable, DeaOrientation.Input), (ReturnsToScale.Constant, DeaOrientation.Output) })
+            {
+                var vector = Run(data, rts, o, true);
+                Assert.True(vector.FrontierSize > 30, $"seed {seed}: column generation was expected to apply");
+                AssertSame(vector, Run(data, rts, o, false), $"seed {seed} wide {rts} {o}");
+            }
+        }
+        finally
+        {
+            DeaReferenceSet.ColumnGenerationThreshold = saved;
+        }
+    }
 }
