@@ -61,6 +61,7 @@ public sealed partial class DeaReferenceSet
     [ThreadStatic] private static double[]? t_scores;
     [ThreadStatic] private static int[]? t_candidates;
     [ThreadStatic] private static int[]? t_setBuffer;
+    [ThreadStatic] private static double[]? t_candidateScores;
     [ThreadStatic] private static double t_lastCutoff;
 
     /// <summary>Number of best single-unit ratios in a column-generation working set.</summary>
@@ -103,17 +104,14 @@ public sealed partial class DeaReferenceSet
             cutoff = cutoff < 1e300 ? cutoff * CutoffStep : double.PositiveInfinity;
         }
 
-        Span<double> heapScore = stackalloc double[best];
-        Span<int> heapPos = stackalloc int[best];
-        var count = 0;
-        for (var k = 0; k < found; k++)
-        {
-            var t = candidates[k];
-            var v = scores[t];
-            if (count < best) HeapPush(heapScore, heapPos, ref count, v, t);
-            else if (v < heapScore[0]) HeapReplaceTop(heapScore, heapPos, count, v, t);
-        }
-        t_lastCutoff = count == best && double.IsFinite(heapScore[0]) ? heapScore[0] : 0.0;
+        // The `best` smallest candidates by (score, position): a quickselect over the candidates' keys.
+        var keys = t_candidateScores is { } ks && ks.Length >= found ? ks : (t_candidateScores = new double[Math.Max(found, 1024)]);
+        for (var k = 0; k < found; k++) keys[k] = scores[candidates[k]];
+        var count = Math.Min(found, best);
+        if (found > best) SelectSmallest(keys.AsSpan(0, found), candidates.AsSpan(0, found), best - 1);
+        var kth = 0.0;
+        for (var k = 0; k < count; k++) kth = Math.Max(kth, keys[k]);
+        t_lastCutoff = count == best && double.IsFinite(kth) ? kth : 0.0;
         var stamp = Stamp();
         var buffer = t_setBuffer is { } sb && sb.Length >= best + 64 ? sb : (t_setBuffer = new int[best + 64]);
         var size = 0;
@@ -122,7 +120,7 @@ public sealed partial class DeaReferenceSet
                 if (u != skipUnit && t_stamp![u] != stamp && size < buffer.Length - best) { t_stamp[u] = stamp; buffer[size++] = u; }
         for (var k = 0; k < count; k++)
         {
-            var u = units[heapPos[k]];
+            var u = units[candidates[k]];
             if (t_stamp![u] != stamp) { t_stamp[u] = stamp; buffer[size++] = u; }
         }
         _ = input;
@@ -414,6 +412,38 @@ public sealed partial class DeaReferenceSet
         for (var k = 0; k < count; k++) result[current.Length + k] = all[heapPos[k]];
         Array.Sort(result);
         return result;
+    }
+
+    /// <summary>
+    /// Quickselect (Lomuto partition, median-of-three pivot) on (score, position) pairs, all distinct by position:
+    /// afterwards entries 0..k are the k + 1 smallest in (score, position) order, in some order.
+    /// </summary>
+    private static void SelectSmallest(Span<double> score, Span<int> pos, int k)
+    {
+        int lo = 0, hi = score.Length - 1;
+        while (hi > lo)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (Above(score[lo], pos[lo], score[mid], pos[mid])) Swap(score, pos, lo, mid);
+            if (Above(score[lo], pos[lo], score[hi], pos[hi])) Swap(score, pos, lo, hi);
+            if (Above(score[mid], pos[mid], score[hi], pos[hi])) Swap(score, pos, mid, hi);
+            Swap(score, pos, mid, hi); // the median is the pivot, at hi
+            double ps = score[hi];
+            var pp = pos[hi];
+            var store = lo;
+            for (var i = lo; i < hi; i++)
+                if (Above(ps, pp, score[i], pos[i])) Swap(score, pos, i, store++);
+            Swap(score, pos, store, hi);
+            if (store == k) return;
+            if (k < store) hi = store - 1;
+            else lo = store + 1;
+        }
+    }
+
+    private static void Swap(Span<double> score, Span<int> pos, int a, int b)
+    {
+        (score[a], score[b]) = (score[b], score[a]);
+        (pos[a], pos[b]) = (pos[b], pos[a]);
     }
 
     /// <summary>(score, position) lexicographic order of the selection heaps.</summary>
