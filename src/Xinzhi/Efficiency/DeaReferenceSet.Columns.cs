@@ -74,7 +74,7 @@ public sealed partial class DeaReferenceSet
     /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
     /// <remarks>The ratio of unit u is max_r(y₀ᵣ/y_ur) · max_i(x_ui/x₀ᵢ), its CRS input score alone (smaller is
     /// better; the output score is its reciprocal, so the ranking serves both orientations). Scores are computed four
-    /// units at a time (AVX2). The 48 smallest, ordered by (score, position), are then selected with a max-heap
+    /// units at a time (AVX2). The 48 smallest, ordered by (score, position), are then selected by quickselect
     /// among the units at or below a cut-off: first 1.02 × the previous selection's 48th score on this thread
     /// (similar units come in a row), raised by × 1.1 until 48 qualify. The guess only saves work: the selected set is
     /// the same either way. <paramref name="skipUnit"/> (≥ 0) is left out, as if <paramref name="units"/> did not
@@ -446,7 +446,7 @@ public sealed partial class DeaReferenceSet
         (pos[a], pos[b]) = (pos[b], pos[a]);
     }
 
-    /// <summary>(score, position) lexicographic order of the selection heaps.</summary>
+    /// <summary>(score, position) lexicographic order of the selections (quickselect, pricing heap).</summary>
     private static bool Above(double s1, int p1, double s2, int p2) => s1 > s2 || (s1 == s2 && p1 > p2);
 
     /// <summary>Pushes onto a binary max-heap (largest (score, position) at the root).</summary>
