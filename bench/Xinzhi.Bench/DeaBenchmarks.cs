@@ -50,21 +50,40 @@ internal static class DeaBenchData
 
     public static void Time(TextWriter output, string label, double[,] x, double[,] y, ReturnsToScale rts, DeaOrientation o, double? peerSeconds, string peerName, int repeats)
     {
+        if (int.TryParse(Environment.GetEnvironmentVariable("XINZHI_CG_THRESHOLD"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
         var best = double.MaxValue;
         var frame = 0;
         long iterations = 0;
         for (var rep = 0; rep < repeats; rep++)
         {
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var gcPause0 = GC.GetTotalPauseDuration();
+            var gcCount0 = GC.CollectionCount(0);
             var sw = Stopwatch.StartNew();
             var result = Dea.Evaluate(DeaData.FromArrays(x, y), new DeaOptions { ReturnsToScale = rts, Orientation = o });
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            var gc = $"{GC.CollectionCount(0) - gcCount0} gen-0 GCs, pauses {(GC.GetTotalPauseDuration() - gcPause0).TotalSeconds:F3} s";
+            var wall = sw.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            best = Math.Min(best, wall);
             frame = result.FrontierSize;
             iterations = result.TotalIterations;
-            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            if (rep == 0 && Environment.GetEnvironmentVariable("XINZHI_DEA_DUMP") is { Length: > 0 } dumpDir)
+            {
+                // Regression aid: every unit's score and peers, to compare two builds (not part of the timing).
+                Directory.CreateDirectory(dumpDir);
+                using var w = new StreamWriter(Path.Combine(dumpDir, $"{x.GetLength(0)}-{rts}-{o}.txt"));
+                foreach (var u in result.Units)
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{u.Efficiency:R}\t{string.Join(',', u.Peers)}\t{string.Join(',', u.PeerLambdas.Select(l => l.ToString("R", CultureInfo.InvariantCulture)))}"));
+            }
             if (rep == repeats - 1)
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"   ({label}: wall {sw.Elapsed.TotalSeconds:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                    $"   ({label}: wall {wall:F3} s (screening {Dea.LastScreeningSeconds:F3} s), CPU {cpu:F3} s over all threads; {gc}; dominance kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}, outside before prune {DeaReferenceSet.LastScreeningCounts.BeforePrune}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+            if (rep == repeats - 1)
+            {
+                var ph = DeaReferenceSet.LastScreeningPhases;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   ({label}: screening phases: dominance {ph.Dominance:F3} s, batches {ph.Batches:F3} s, prunes {ph.Prunes:F3} s, final prune {ph.FinalPrune:F3} s)"));
+            }
         }
         var ratio = peerSeconds is { } p ? $", {p / best:F0}x faster than {peerName} ({p} s)" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -160,5 +179,56 @@ public sealed class DeaSplitBenchmark : IBenchmark
         var c2 = proc.TotalProcessorTime;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   frame {frame}; screening CPU {(c1 - c0).TotalSeconds:F2} s; evaluation CPU {(c2 - c1).TotalSeconds:F2} s (single thread, natural order), {pivots} pivots"));
+    }
+}
+
+/// <summary>Single-threaded 100,000-unit VRS input run with phase timings (diagnostics for the large-n path).</summary>
+public sealed class DeaProfileBenchmark : IBenchmark
+{
+    public string Name => "dea-profile";
+
+    public string Description => "radial DEA, 100,000 synthetic units, VRS input, single thread, phase timings";
+
+    public void Run(TextWriter output)
+    {
+        var n = int.TryParse(Environment.GetEnvironmentVariable("XINZHI_DEA_PROFILE_N"), out var v) ? v : 100_000;
+        if (int.TryParse(Environment.GetEnvironmentVariable("XINZHI_CG_THRESHOLD"), out var cgt)) DeaReferenceSet.ColumnGenerationThreshold = cgt;
+        var (x, y) = DeaBenchData.Generate(n, 20250101 + n);
+        var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        var result = Dea.Evaluate(DeaData.FromArrays(x, y), new DeaOptions { ReturnsToScale = ReturnsToScale.Variable, Parallel = false });
+        proc.Refresh();
+        var cpu = (proc.TotalProcessorTime - cpu0).TotalSeconds;
+        var ph = DeaReferenceSet.LastScreeningPhases;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   n {n}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {cpu:F3} s; screening {Dea.LastScreeningSeconds:F3} s (dominance {ph.Dominance:F3}, batches {ph.Batches:F3}, prunes {ph.Prunes:F3}, final prune {ph.FinalPrune:F3}); frame {result.FrontierSize}; kept {DeaReferenceSet.LastScreeningCounts.AfterDominance}; {result.TotalIterations} pivots; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+    }
+}
+
+/// <summary>Super-efficiency (Andersen-Petersen) on the n = 5000 set, VRS/CRS input, with and without screening.</summary>
+public sealed class DeaSuperBenchmark : IBenchmark
+{
+    public string Name => "dea-super-n5000";
+
+    public string Description => "super-efficiency radial DEA on synthetic_dea_n5000.csv (CRS/VRS input), screened and unscreened";
+
+    public void Run(TextWriter output)
+    {
+        var (x, y) = DeaBenchData.LoadSynthetic("synthetic_dea_n5000.csv");
+        var data = DeaData.FromArrays(x, y);
+        foreach (var rts in new[] { ReturnsToScale.Constant, ReturnsToScale.Variable })
+            foreach (var screen in new[] { true, false })
+            {
+                var proc = Process.GetCurrentProcess();
+                var cpu0 = proc.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                var r = Dea.Evaluate(data, new DeaOptions { ReturnsToScale = rts, Super = true, FrontierScreening = screen });
+                proc.Refresh();
+                var sum = 0.0;
+                foreach (var u in r.Units) if (double.IsFinite(u.Efficiency)) sum += u.Efficiency;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"   {rts} input super, screening {screen}: wall {sw.Elapsed.TotalSeconds:F3} s, CPU {(proc.TotalProcessorTime - cpu0).TotalSeconds:F3} s, {r.TotalIterations} pivots, Σeff {sum:R}"));
+            }
     }
 }

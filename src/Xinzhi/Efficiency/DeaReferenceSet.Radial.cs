@@ -36,13 +36,23 @@ public sealed partial class DeaReferenceSet
         LpStatus status;
         var iterations = 0;
         var fullUnits = units;
+        // Column-generation scans run over a stable column set with a packed copy: with a unit excluded from all
+        // units (super-efficiency of a frame member, or no frame), over all units with that one skipped, instead of
+        // packing the fresh list of the others for every program.
+        var scanUnits = units;
+        var skipUnit = -1;
+        if (excludeUnit >= 0 && units.Length == UnitCount - 1 && !ReferenceEquals(units, _frames[(int)rts]))
+        {
+            scanUnits = _all;
+            skipUnit = excludeUnit;
+        }
         if (units.Length > ColumnGenerationThreshold)
         {
             // Column generation over the λ columns: solve against a small working subset (the previous similar
             // unit's subset, or the units with the best single-unit radial ratios), then price every other unit
             // with the duals and add those with negative reduced cost, until none is left. Exact: the final basis
             // is optimal for the program over all units.
-            units = InitialWorkingSet(p, fullUnits, input);
+            units = InitialWorkingSet(p, scanUnits, input, skipUnit);
             var rounds = 0;
             Span<int> encoded = stackalloc int[rows];
             var haveEncoded = false;
@@ -60,8 +70,8 @@ public sealed partial class DeaReferenceSet
                     iterations += lp.Iterations;
                     break;
                 }
-                var added = PriceOutColumns(lp, p, units, fullUnits, rts, input);
-                                if (added is null) break;
+                var added = PriceOutColumns(lp, p, units, scanUnits, rts, input, skipUnit);
+                if (added is null) break;
                 units = added;
             }
             if (status == LpStatus.Optimal)
@@ -72,7 +82,7 @@ public sealed partial class DeaReferenceSet
                 var seed = new List<int>(lp.Rows);
                 for (var b = 0; b < lp.Rows; b++)
                     if (basis[b] >= 1 && basis[b] <= units.Length) seed.Add(units[basis[b] - 1]);
-                t_cgUnits = fullUnits;
+                t_cgUnits = scanUnits;
                 t_cgSubset = seed.ToArray();
             }
         }
@@ -123,8 +133,17 @@ public sealed partial class DeaReferenceSet
     }
 
 
-    /// <summary>Above this many reference columns the radial program is solved by column generation.</summary>
-    internal static int ColumnGenerationThreshold { get; set; } = 2000;
+    /// <summary>Above this many reference columns the radial program is solved by column generation (500; measured
+    /// against 250, 1000 and 2000 in docs/dea.md). Setting it (tests, benchmarks) applies to the calling flow of
+    /// execution only, including the parallel work it starts, so that tests running at the same time are not
+    /// affected.</summary>
+    internal static int ColumnGenerationThreshold
+    {
+        get => s_columnGenerationThreshold.Value ?? 500;
+        set => s_columnGenerationThreshold.Value = value;
+    }
+
+    private static readonly AsyncLocal<int?> s_columnGenerationThreshold = new();
 
 
     [ThreadStatic] private static int[]? t_cgUnits;
@@ -209,156 +228,6 @@ public sealed partial class DeaReferenceSet
         return true;
     }
 
-    /// <summary>Working subset for column generation: the previous similar unit's optimal peers when they came from
-    /// the same column set, plus the 48 units with the best single-unit (CRS) radial ratio for this point.</summary>
-    private int[] InitialWorkingSet(ReadOnlySpan<double> p, int[] units, bool input)
-    {
-        const int best = 48;
-        int m = InputCount, s = OutputCount;
-        var stamp = Stamp();
-        var set = new List<int>(best * 2);
-        if (t_cgUnits == units && t_cgSubset is { } prev)
-            foreach (var u in prev) if (t_stamp![u] != stamp) { t_stamp[u] = stamp; set.Add(u); }
-        Span<double> topScore = stackalloc double[best];
-        Span<int> topUnit = stackalloc int[best];
-        var count = 0;
-        var worstAt = 0;
-        // Divisions hoisted out of the loop (1/y precomputed per column set, 1/x0 per point), and the columns'
-        // data read from a contiguous packed copy: the scan is memory-bound otherwise (units spread over n rows).
-        var packed = Packed(units);
-        var data = packed.Data;
-        var inv = packed.Inverse;
-        var w = _width;
-        Span<double> invX0 = stackalloc double[m];
-        for (var i = 0; i < m; i++) invX0[i] = p[i] > 0 ? 1.0 / p[i] : double.PositiveInfinity;
-        for (var t = 0; t < units.Length; t++)
-        {
-            var u = units[t];
-            var o = t * w;
-            // Input: θ_u = max_r(y0/y_u) · max_i(x_u/x0) (smaller is better); output: φ_u = 1/θ_u (same ranking).
-            double a = 0, b = 0;
-            for (var r = 0; r < s; r++)
-            {
-                if (p[m + r] <= 0) continue;
-                var q = p[m + r] * inv[o + m + r];
-                if (q > a) a = q;
-            }
-            for (var i = 0; i < m; i++)
-            {
-                var xu = data[o + i];
-                if (xu <= 0) continue;
-                var q = xu * invX0[i];
-                if (q > b) b = q;
-            }
-            var score = a * b; // the same ranking serves the output orientation (φ_u = 1/score)
-            if (double.IsNaN(score)) continue;
-            if (count < best)
-            {
-                topScore[count] = score;
-                topUnit[count++] = u;
-                if (count == best)
-                    for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
-            }
-            else if (score < topScore[worstAt])
-            {
-                topScore[worstAt] = score;
-                topUnit[worstAt] = u;
-                worstAt = 0;
-                for (var q = 1; q < best; q++) if (topScore[q] > topScore[worstAt]) worstAt = q;
-            }
-        }
-        for (var t = 0; t < count; t++)
-            if (t_stamp![topUnit[t]] != stamp) { t_stamp[topUnit[t]] = stamp; set.Add(topUnit[t]); }
-        _ = input;
-        var result = set.ToArray();
-        Array.Sort(result);
-        return result;
-    }
-
-    /// <summary>Prices all of <paramref name="all"/> with the current duals; returns the enlarged working set, or
-    /// null when no column has a negative reduced cost (the current solution is optimal for all units).</summary>
-    private int[]? PriceOutColumns(DenseLpBuilder lp, ReadOnlySpan<double> p, int[] current, int[] all, ReturnsToScale rts, bool input)
-    {
-        const int maxAdd = 24;
-        int m = InputCount, s = OutputCount;
-        var rows = lp.Rows;
-        Span<double> y = stackalloc double[rows];
-        for (var i = 0; i < rows; i++) y[i] = lp.Dual(i);
-        var hasRts = rts != ReturnsToScale.Constant;
-        var packed = Packed(all);
-        var data = packed.Data;
-        var w = _width;
-        // Positions of the working set in `all` (both ascending), so that the scan below reads only contiguous memory.
-        var inCurrent = t_inCurrent is { } ic && ic.Length >= all.Length ? ic : (t_inCurrent = new bool[Math.Max(all.Length, 64)]);
-        Array.Clear(inCurrent, 0, all.Length);
-        foreach (var u in current)
-        {
-            var pos = Array.BinarySearch(all, u);
-            if (pos >= 0) inCurrent[pos] = true;
-        }
-        Span<double> addScore = stackalloc double[maxAdd];
-        Span<int> addUnit = stackalloc int[maxAdd];
-        var count = 0;
-        var tol = -SimplexOptions.OptimalityTolerance;
-        var y0 = hasRts ? -y[m + s] : 0.0;
-        for (var t = 0; t < all.Length; t++)
-        {
-            if (inCurrent[t]) continue;
-            var o = t * w;
-            var d = y0;
-            for (var i = 0; i < m + s; i++) d -= y[i] * data[o + i];
-            if (d >= tol) continue;
-            var u = all[t];
-            if (count < maxAdd) { addScore[count] = d; addUnit[count++] = u; continue; }
-            var worst = 0;
-            for (var q = 1; q < maxAdd; q++) if (addScore[q] > addScore[worst]) worst = q;
-            if (d < addScore[worst]) { addScore[worst] = d; addUnit[worst] = u; }
-        }
-        _ = p;
-        _ = input;
-        if (count == 0) return null;
-        var result = new int[current.Length + count];
-        current.CopyTo(result, 0);
-        for (var t = 0; t < count; t++) result[current.Length + t] = addUnit[t];
-        Array.Sort(result);
-        return result;
-    }
-
-    [ThreadStatic] private static bool[]? t_inCurrent;
-
-    private sealed record PackedColumns(int[] Units, double[] Data, double[] Inverse);
-
-    private PackedColumns? _packed;
-    private PackedColumns? _packedLast;
-
-    /// <summary>The scaled data of <paramref name="units"/> copied contiguously (position t at t·width) with
-    /// reciprocals (+∞ for zeros); cached per column-set instance.</summary>
-    private PackedColumns Packed(int[] units)
-    {
-        if (_packed is { } c && ReferenceEquals(c.Units, units)) return c;
-        if (_packedLast is { } l && ReferenceEquals(l.Units, units)) return l;
-        var w = _width;
-        var data = new double[units.Length * w];
-        var inv = new double[units.Length * w];
-        for (var t = 0; t < units.Length; t++)
-        {
-            Array.Copy(_data, units[t] * w, data, t * w, w);
-            for (var v = 0; v < w; v++)
-            {
-                var x = data[t * w + v];
-                inv[t * w + v] = x > 0 ? 1.0 / x : double.PositiveInfinity;
-            }
-        }
-        var packed = new PackedColumns(units, data, inv);
-        var stable = ReferenceEquals(units, _all);
-        foreach (var f in _frames) stable |= ReferenceEquals(units, f);
-        // Stable column sets keep their own slot; any other set (a screening batch's growing frame, shared by all
-        // tests of the batch) takes the second slot.
-        if (stable) _packed = packed;
-        else _packedLast = packed;
-        return packed;
-    }
-
     private int Stamp()
     {
         if (t_stamp is null || t_stamp.Length < UnitCount) { t_stamp = new int[Math.Max(UnitCount, 16)]; t_stampValue = 0; }
@@ -390,9 +259,14 @@ public sealed partial class DeaReferenceSet
         int m = InputCount, s = OutputCount;
         var best = input ? double.PositiveInfinity : double.NegativeInfinity;
         int bestC = -1, bestI = -1, bestR = -1;
+        // Large column sets are read from their packed copy (variable v of position c at v·stride + c), as
+        // FillLambdaColumns does; others from the unit-major data (variable v of unit u at u·width + v).
+        var usePacked = UsePacked(units);
+        var data = usePacked ? Packed(units).Soa : _data;
+        var step = usePacked ? Packed(units).Stride : 1;
         for (var c = 0; c < units.Length; c++)
         {
-            var o = units[c] * _width;
+            var o = usePacked ? c : units[c] * _width;
             double lambda = 1.0;
             var rBind = -1;
             var ok = true;
@@ -403,7 +277,7 @@ public sealed partial class DeaReferenceSet
                     lambda = 0.0;
                     for (var r = 0; r < s && ok; r++)
                     {
-                        var yc = _data[o + m + r];
+                        var yc = data[o + (m + r) * step];
                         if (p[m + r] <= 0) continue;
                         if (yc <= 0) { ok = false; break; }
                         var l = p[m + r] / yc;
@@ -413,15 +287,15 @@ public sealed partial class DeaReferenceSet
                 }
                 else
                 {
-                    for (var r = 0; r < s && ok; r++) ok = _data[o + m + r] >= p[m + r];
+                    for (var r = 0; r < s && ok; r++) ok = data[o + (m + r) * step] >= p[m + r];
                     if (!ok) continue;
                 }
                 var theta = 0.0;
                 var iBind = -1;
                 for (var i = 0; i < m; i++)
                 {
-                    if (p[i] <= 0) { if (_data[o + i] > 0) { ok = false; break; } continue; }
-                    var t = lambda * _data[o + i] / p[i];
+                    if (p[i] <= 0) { if (data[o + i * step] > 0) { ok = false; break; } continue; }
+                    var t = lambda * data[o + i * step] / p[i];
                     if (t > theta || iBind < 0) { theta = Math.Max(theta, t); iBind = i; }
                 }
                 if (!ok || iBind < 0 || !(theta > 0)) continue;
@@ -435,7 +309,7 @@ public sealed partial class DeaReferenceSet
                     lambda = double.PositiveInfinity;
                     for (var i = 0; i < m; i++)
                     {
-                        var xc = _data[o + i];
+                        var xc = data[o + i * step];
                         if (xc <= 0) continue;
                         var l = p[i] / xc;
                         if (l < lambda) { lambda = l; iBind = i; }
@@ -446,7 +320,7 @@ public sealed partial class DeaReferenceSet
                 }
                 else
                 {
-                    for (var i = 0; i < m && ok; i++) ok = _data[o + i] <= p[i];
+                    for (var i = 0; i < m && ok; i++) ok = data[o + i * step] <= p[i];
                     if (!ok) continue;
                 }
                 var phi = double.PositiveInfinity;
@@ -454,7 +328,7 @@ public sealed partial class DeaReferenceSet
                 for (var r = 0; r < s; r++)
                 {
                     if (p[m + r] <= 0) continue;
-                    var f = lambda * _data[o + m + r] / p[m + r];
+                    var f = lambda * data[o + (m + r) * step] / p[m + r];
                     if (f < phi) { phi = f; rB = r; }
                 }
                 if (rB < 0 || !(phi > 0) || double.IsInfinity(phi)) continue;
@@ -484,22 +358,21 @@ public sealed partial class DeaReferenceSet
         return k == rows;
     }
 
+    /// <summary>Whether a column set is large and sparse enough in the data to be read from its packed copy.</summary>
+    private bool UsePacked(int[] units) => units.Length >= 256 && units.Length * 4 < UnitCount * 3;
+
     /// <summary>Writes λ columns for <paramref name="units"/> starting at structural column
     /// <paramref name="first"/>: rows 0..dataRows-1 take the unit's scaled data, row <paramref name="rtsRow"/> (if ≥ 0)
     /// takes <paramref name="rtsValue"/>.</summary>
     private void FillLambdaColumns(DenseLpBuilder lp, int[] units, int first, int dataRows, int rtsRow, double rtsValue)
     {
-        if (units.Length >= 256 && units.Length * 4 < UnitCount * 3)
+        if (UsePacked(units))
         {
-            // Large column sets spread over many more rows (frames, screening batches): read the packed contiguous
-            // copy, cached per column set (the gather from n rows is memory-bound).
-            var data = Packed(units).Data;
-            for (var c = 0; c < units.Length; c++)
-            {
-                var o = c * _width;
-                for (var i = 0; i < dataRows; i++) lp.Set(i, first + c, data[o + i]);
-                if (rtsRow >= 0) lp.Set(rtsRow, first + c, rtsValue);
-            }
+            // Large column sets spread over many more rows (frames, screening batches): copy whole rows from the
+            // packed variable-major copy, cached per column set (the gather from n rows is memory-bound).
+            var packed = Packed(units);
+            for (var i = 0; i < dataRows; i++) lp.SetRow(i, first, packed.Soa.AsSpan(i * packed.Stride, units.Length));
+            if (rtsRow >= 0) lp.FillRow(rtsRow, first, units.Length, rtsValue);
             return;
         }
         for (var c = 0; c < units.Length; c++)

@@ -78,6 +78,18 @@ internal sealed class DenseLpBuilder
     /// <summary>Sets structural coefficient (row i, column j), in the row's original orientation.</summary>
     public void Set(int i, int j, double value) => _kernel.A[i * _kernel.Columns + j] = _rowSign[i] * value;
 
+    /// <summary>Sets row i, structural columns first.. first + values.Length − 1, in the row's original orientation.</summary>
+    public void SetRow(int i, int first, ReadOnlySpan<double> values)
+    {
+        var target = _kernel.A.AsSpan(i * _kernel.Columns + first, values.Length);
+        if (_rowSign[i] == 1.0) values.CopyTo(target);
+        else for (var c = 0; c < values.Length; c++) target[c] = -values[c];
+    }
+
+    /// <summary>Sets row i, structural columns first.. first + count − 1, to one value (original orientation).</summary>
+    public void FillRow(int i, int first, int count, double value) =>
+        _kernel.A.AsSpan(i * _kernel.Columns + first, count).Fill(_rowSign[i] * value);
+
     /// <summary>Sets the (minimisation) cost of structural column j.</summary>
     public void SetCost(int j, double cost) => _kernel.C[j] = cost;
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Xinzhi.Efficiency.Lp;
 
 /// <summary>
@@ -64,6 +66,7 @@ internal sealed class RevisedSimplexKernel
     public void Reset(int rows, int columns)
     {
         StopAtOrBelow = double.NegativeInfinity;
+        _artificialCheckedColumns = -1; // a new program: check the artificial layout again before fused pricing
         Rows = rows;
         Columns = columns;
         if (A.Length < rows * columns) A = new double[Math.Max(rows * columns, A.Length * 2)];
@@ -209,22 +212,26 @@ internal sealed class RevisedSimplexKernel
                 for (var k = 0; k < m; k++) z += cost[Basis[k]] * BasicValues[k];
                 if (z <= stopAt) { EarlyStopped = true; return LpStatus.Optimal; }
             }
-            var d = _reduced.AsSpan(0, n);
-            cost.AsSpan(0, n).CopyTo(d);
-            for (var i = 0; i < m; i++)
+            var entering = bland ? -1 : PriceDantzig(cost, options.OptimalityTolerance);
+            if (bland || entering == -2)
             {
-                var yi = y[i];
-                if (yi != 0.0) Axpy(-yi, a.AsSpan(i * n, n), d);
-            }
-            var entering = -1;
-            var best = -options.OptimalityTolerance;
-            for (var j = 0; j < n; j++)
-            {
-                var dj = d[j];
-                if (dj >= best || _isBasic[j] || Artificial[j]) continue;
-                entering = j;
-                if (bland) break;
-                best = dj;
+                var d = _reduced.AsSpan(0, n);
+                cost.AsSpan(0, n).CopyTo(d);
+                for (var i = 0; i < m; i++)
+                {
+                    var yi = y[i];
+                    if (yi != 0.0) Axpy(-yi, a.AsSpan(i * n, n), d);
+                }
+                entering = -1;
+                var best = -options.OptimalityTolerance;
+                for (var j = 0; j < n; j++)
+                {
+                    var dj = d[j];
+                    if (dj >= best || _isBasic[j] || Artificial[j]) continue;
+                    entering = j;
+                    if (bland) break;
+                    best = dj;
+                }
             }
             if (entering < 0) return LpStatus.Optimal;
 
@@ -289,6 +296,75 @@ internal sealed class RevisedSimplexKernel
             }
         }
     }
+
+    /// <summary>
+    /// Dantzig pricing fused with the reduced-cost computation: the non-basic column with the most negative
+    /// d_j = c_j − y·A_j below −tolerance (first index on ties), or −1 when none. Columns are priced four at a time
+    /// (AVX2) over the columns before the trailing artificials, with the same arithmetic as the plain loop; returns
+    /// −2 (caller prices the plain way) when the layout does not allow it or the best column is basic (a rounding
+    /// artefact: basic columns price at zero).
+    /// </summary>
+    private int PriceDantzig(double[] cost, double tolerance)
+    {
+        var m = Rows;
+        var n = Columns;
+        if (!VectorPricing || m > 64) return -2;
+        var end = n;
+        while (end > 0 && Artificial[end - 1]) end--;
+        if (_artificialCheckedColumns != n || _artificialCheckedEnd != end)
+        {
+            // Artificials interleaved with other columns: price the plain way (checked once per program).
+            for (var j = 0; j < end; j++) if (Artificial[j]) return -2;
+            _artificialCheckedColumns = n;
+            _artificialCheckedEnd = end;
+        }
+        Span<double> y = stackalloc double[m];
+        var nz = 0;
+        Span<int> rowsNz = stackalloc int[m];
+        for (var i = 0; i < m; i++)
+            if (Duals[i] != 0.0) { y[nz] = -Duals[i]; rowsNz[nz++] = i; }
+        ref var a = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(A);
+        ref var c = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(cost);
+        var bestV = Vector256.Create(-tolerance);
+        var idxV = Vector256.Create(-1.0);
+        var jV = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        var four = Vector256.Create(4.0);
+        var j0 = 0;
+        for (; j0 + 4 <= end; j0 += 4)
+        {
+            var acc = Vector256.LoadUnsafe(ref c, (nuint)j0);
+            for (var k = 0; k < nz; k++)
+                acc += Vector256.Create(y[k]) * Vector256.LoadUnsafe(ref a, (nuint)(rowsNz[k] * n + j0));
+            var lt = Vector256.LessThan(acc, bestV);
+            bestV = Vector256.ConditionalSelect(lt, acc, bestV);
+            idxV = Vector256.ConditionalSelect(lt, jV, idxV);
+            jV += four;
+        }
+        var best = -tolerance;
+        var entering = -1;
+        for (var l = 0; l < 4; l++)
+        {
+            var v = bestV.GetElement(l);
+            var j = (int)idxV.GetElement(l);
+            if (j < 0) continue;
+            if (v < best || (v == best && j < entering)) { best = v; entering = j; }
+        }
+        for (var j = j0; j < end; j++)
+        {
+            var dj = cost[j];
+            for (var k = 0; k < nz; k++) dj += y[k] * A[rowsNz[k] * n + j];
+            if (dj < best) { best = dj; entering = j; }
+        }
+        if (entering >= 0 && _isBasic[entering]) return -2;
+        return entering;
+    }
+
+    /// <summary>Use the fused AVX2 pricing (default: when the hardware has it); the plain path selects the same
+    /// column. Tests switch this off to compare.</summary>
+    internal static bool VectorPricing { get; set; } = Vector256.IsHardwareAccelerated;
+
+    private int _artificialCheckedColumns = -1;
+    private int _artificialCheckedEnd = -1;
 
     /// <summary>d ← d + a·x, vectorised.</summary>
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> d)
