@@ -72,7 +72,7 @@ internal sealed class Frontier41Optimizer
     private readonly SfaLikelihood _like;
     private readonly Frontier41Settings _s;
     private readonly double _offset;
-    private readonly double[] _gradient;
+    private readonly Frontier41Objective _objective;
     private readonly bool _boundMu;
 
     public Frontier41Optimizer(SfaLikelihood like, Frontier41Settings settings)
@@ -81,7 +81,7 @@ internal sealed class Frontier41Optimizer
         _s = settings;
         // −ln L with FRONTIER's π in the constant ½·n·ln(2π).
         _offset = 0.5 * like.N * (Math.Log(2.0 * FrontierPi) - Math.Log(2.0 * Math.PI));
-        _gradient = new double[like.Count];
+        _objective = new Frontier41Objective(like);
         _boundMu = like.MuIndex >= 0 && settings.MuBound > 0;
     }
 
@@ -116,15 +116,14 @@ internal sealed class Frontier41Optimizer
     {
         Clip(b);
         Evaluations++;
-        var ll = _like.Evaluate(b, []);
-        return double.IsFinite(ll) ? -ll + _offset : 1e100;
+        var f = _objective.Value(b);
+        return double.IsFinite(f) ? f : 1e100;
     }
 
     private void Gradient(double[] b, double[] g)
     {
         Clip(b);
-        _like.Evaluate(b, _gradient);
-        for (var j = 0; j < g.Length; j++) g[j] = -_gradient[j];
+        _objective.Gradient(b, g);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed class FrontierReferenceTests(ITestOutputHelper output)
         "CD_halfnormal" => (SfaFixtures.Front41(), new SfaOptions()),
         "CD_truncnormal" => (SfaFixtures.Front41(), new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal }),
         "CD_halfnormal_costform" => (SfaFixtures.Front41(), new SfaOptions { Cost = true }),
-        "CD_halfnormal_pooled" => (SfaFixtures.Rice(), new SfaOptions()),
+        "CD_halfnormal_pooled" => (SfaFixtures.ByFarmerThenYear(SfaFixtures.Rice()), new SfaOptions()),
         "CD_panel_timeinvariant_halfnormal" => (SfaFixtures.Rice(), new SfaOptions { Model = SfaModel.PittLee }),
         "CD_BC92_truncnormal_eta" => (SfaFixtures.Rice(),
             new SfaOptions { Model = SfaModel.BC92, Distribution = InefficiencyDistribution.TruncatedNormal }),
