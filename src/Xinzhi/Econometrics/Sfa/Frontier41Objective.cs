@@ -36,7 +36,6 @@ internal sealed class Frontier41Objective
     private readonly int _m;
     private readonly bool _effects;
     private readonly bool _panel;
-    private readonly double[] _xpe;
 
     public Frontier41Objective(SfaLikelihood like)
     {
@@ -53,10 +52,16 @@ internal sealed class Frontier41Objective
         _m = like.M;
         _effects = like.Model == SfaModel.BC95;
         _panel = like.Model is SfaModel.PittLee or SfaModel.BC92;
-        _xpe = new double[_k];
     }
 
     private static readonly double Pi = Frontier41Optimizer.FrontierPi;
+
+    /// <summary>
+    /// Firms (error components) or observations (BC95) per parallel chunk. Up to this size the sum runs in one pass in
+    /// FRONTIER's order; beyond it, fixed chunks are summed in chunk order (deterministic for any thread count, but no
+    /// longer FRONTIER's rounding, which matters only for reproducing a path digit for digit).
+    /// </summary>
+    internal const int ChunkSize = 8192;
 
     /// <summary>−ln L at b (FRONTIER's π). b must already be clipped into the admissible region.</summary>
     public double Value(double[] b) => _effects ? EffectsValue(b) : ComponentsValue(b);
@@ -74,7 +79,15 @@ internal sealed class Frontier41Objective
 
     private int End(int unit) => _panel ? _start[unit + 1] : unit + 1;
 
-    // ẽ + s·0: FRONTIER's residual y − Σ_j β_j x_j, subtracting one term at a time.
+    private int MaxUnitLength()
+    {
+        if (!_panel) return 1;
+        var max = 1;
+        for (var i = 0; i + 1 < _start.Length; i++) max = Math.Max(max, _start[i + 1] - _start[i]);
+        return max;
+    }
+
+    // FRONTIER's residual of the error-components model: y − β₁x₁ − β₂x₂ − …, one term at a time.
     private double Residual(double[] b, int r)
     {
         var ee = _y[r];
@@ -83,13 +96,17 @@ internal sealed class Frontier41Objective
         return ee;
     }
 
+    /// <summary>Number of fixed-size chunks; 1 = one pass in FRONTIER's order.</summary>
+    private static int Chunks(int units) => (units + ChunkSize - 1) / ChunkSize;
+
     private double ComponentsValue(double[] b)
     {
         var s2 = b[_like.SigmaIndex];
         var g = b[_like.GammaIndex];
         var u = _like.MuIndex >= 0 ? b[_like.MuIndex] : 0.0;
         var e = _like.EtaIndex >= 0 ? b[_like.EtaIndex] : 0.0;
-        double f = Units;
+        var units = Units;
+        double f = units;
         double ftot = _y.Length;
         var a = 0.5 * ftot * (Math.Log(2.0 * Pi) + Math.Log(s2));
         a = a + 0.5 * (ftot - f) * Math.Log(1.0 - g);
@@ -97,28 +114,88 @@ internal sealed class Frontier41Objective
         a = a + f * NormalMath.LogCdfCody(z);
         a = a + 0.5 * f * (z * z);
         var a2 = 0.0;
-        var units = Units;
-        for (var i = 0; i < units; i++)
+        var chunks = Chunks(units);
+        if (chunks <= 1) ComponentsValueKernel(b, s2, g, u, e, 0, units, ref a, ref a2);
+        else
         {
-            var lo = First(i);
-            var hi = End(i);
-            double epr = 0, epe = 0;
-            for (var r = lo; r < hi; r++) epr = epr + Residual(b, r) * Math.Exp(-e * _t[r]);
-            for (var r = lo; r < hi; r++) epe = epe + Math.Exp(-2.0 * e * _t[r]);
-            var zi = (u * (1.0 - g) - _sc * g * epr) / Math.Pow(g * (1.0 - g) * s2 * (1.0 + (epe - 1.0) * g), 0.5);
-            a = a + 0.5 * Math.Log(1.0 + (epe - 1.0) * g);
-            a = a - NormalMath.LogCdfCody(zi);
-            for (var r = lo; r < hi; r++)
+            var pa = new double[chunks];
+            var pa2 = new double[chunks];
+            Parallel.For(0, chunks, c =>
             {
-                var ee = Residual(b, r);
-                a2 = a2 + ee * ee;
+                double ca = 0, ca2 = 0;
+                ComponentsValueKernel(b, s2, g, u, e, c * ChunkSize, Math.Min(units, (c + 1) * ChunkSize), ref ca, ref ca2);
+                pa[c] = ca;
+                pa2[c] = ca2;
+            });
+            for (var c = 0; c < chunks; c++)
+            {
+                a += pa[c];
+                a2 += pa2[c];
             }
-            a = a - 0.5 * (zi * zi);
         }
         return a + 0.5 * a2 / ((1.0 - g) * s2);
     }
 
+    // Per firm: + ½ ln D_i − ln Φ(z_i) − ½ z_i², and Σ ẽ² into a2 (added once at the end, as FRONTIER does).
+    private void ComponentsValueKernel(double[] b, double s2, double g, double u, double e, int unitLo, int unitHi,
+        ref double a, ref double a2)
+    {
+        for (var i = unitLo; i < unitHi; i++)
+        {
+            var lo = First(i);
+            var hi = End(i);
+            double epr = 0, epe = 0, sq = a2;
+            for (var r = lo; r < hi; r++)
+            {
+                var ee = Residual(b, r);
+                epr = epr + ee * Math.Exp(-e * _t[r]);
+                epe = epe + Math.Exp(-2.0 * e * _t[r]);
+                sq = sq + ee * ee;
+            }
+            a2 = sq;
+            var zi = (u * (1.0 - g) - _sc * g * epr) / Math.Pow(g * (1.0 - g) * s2 * (1.0 + (epe - 1.0) * g), 0.5);
+            a = a + 0.5 * Math.Log(1.0 + (epe - 1.0) * g);
+            a = a - NormalMath.LogCdfCody(zi);
+            a = a - 0.5 * (zi * zi);
+        }
+    }
+
     private void ComponentsGradient(double[] b, double[] gx)
+    {
+        var n1 = _like.SigmaIndex;
+        var n2 = _like.GammaIndex;
+        var s2 = b[n1];
+        var g = b[n2];
+        var u = _like.MuIndex >= 0 ? b[_like.MuIndex] : 0.0;
+        var units = Units;
+        double f = units;
+        double ftot = _y.Length;
+        var z = u / Math.Pow(s2 * g, 0.5);
+        var mz = NormalMath.MillsCody(z);
+        Array.Clear(gx);
+        gx[n1] = 0.5 * ftot / s2 - 0.5 * f * (mz + z) * z / s2;
+        gx[n2] = -(0.5 * (ftot - f) / (1.0 - g)) - 0.5 * f * (mz + z) * z / g;
+        var chunks = Chunks(units);
+        var maxT = MaxUnitLength();
+        if (chunks <= 1)
+        {
+            ComponentsGradientKernel(b, z, mz, 0, units, gx, new double[maxT], new double[maxT]);
+            return;
+        }
+        var parts = new double[chunks][];
+        Parallel.For(0, chunks, c =>
+        {
+            var part = new double[gx.Length];
+            ComponentsGradientKernel(b, z, mz, c * ChunkSize, Math.Min(units, (c + 1) * ChunkSize), part, new double[maxT], new double[maxT]);
+            parts[c] = part;
+        });
+        for (var c = 0; c < chunks; c++)
+            for (var j = 0; j < gx.Length; j++) gx[j] += parts[c][j];
+    }
+
+    // FRONTIER's derivative of −ln L, firm by firm; residuals and exp(−η(t − T)) are cached per firm (the same values
+    // FRONTIER recomputes in each loop, so the rounding is unchanged).
+    private void ComponentsGradientKernel(double[] b, double z, double mz, int unitLo, int unitHi, double[] gx, double[] res, double[] h)
     {
         var n1 = _like.SigmaIndex;
         var n2 = _like.GammaIndex;
@@ -128,44 +205,36 @@ internal sealed class Frontier41Objective
         var g = b[n2];
         var u = n3 >= 0 ? b[n3] : 0.0;
         var e = n4 >= 0 ? b[n4] : 0.0;
-        double f = Units;
-        double ftot = _y.Length;
-        var z = u / Math.Pow(s2 * g, 0.5);
-        var mz = NormalMath.MillsCody(z);
-        Array.Clear(gx);
-        gx[n1] = 0.5 * ftot / s2 - 0.5 * f * (mz + z) * z / s2;
-        gx[n2] = -(0.5 * (ftot - f) / (1.0 - g)) - 0.5 * f * (mz + z) * z / g;
-        var units = Units;
-        var xpe = _xpe;
-        for (var i = 0; i < units; i++)
+        for (var i = unitLo; i < unitHi; i++)
         {
             var lo = First(i);
             var hi = End(i);
             double epr = 0, epe = 0;
             for (var r = lo; r < hi; r++)
             {
-                epr = epr + Residual(b, r) * Math.Exp(-e * _t[r]);
+                var ee = Residual(b, r);
+                var hr = Math.Exp(-e * _t[r]);
+                res[r - lo] = ee;
+                h[r - lo] = hr;
+                epr = epr + ee * hr;
                 epe = epe + Math.Exp(-2.0 * e * _t[r]);
             }
             var big = g * (1.0 - g) * s2 * (1.0 + (epe - 1.0) * g);
             var zi = (u * (1.0 - g) - _sc * g * epr) / Math.Pow(big, 0.5);
             var w = NormalMath.MillsCody(zi) + zi;
+            var rootBig = Math.Pow(big, 0.5);
             for (var j = 0; j < _k; j++)
             {
-                for (var r = lo; r < hi; r++) gx[j] = gx[j] - _x[r * _k + j] * Residual(b, r) / (s2 * (1.0 - g));
-                var acc = 0.0;
-                for (var r = lo; r < hi; r++) acc = acc + _x[r * _k + j] * Math.Exp(-e * _t[r]);
-                xpe[j] = acc;
-                var dj = w * g * acc * _sc;
-                gx[j] = gx[j] - dj / Math.Pow(big, 0.5);
+                var acc = gx[j];
+                for (var r = lo; r < hi; r++) acc = acc - _x[r * _k + j] * res[r - lo] / (s2 * (1.0 - g));
+                var xpe = 0.0;
+                for (var r = lo; r < hi; r++) xpe = xpe + _x[r * _k + j] * h[r - lo];
+                var dj = w * g * xpe * _sc;
+                gx[j] = acc - dj / rootBig;
             }
             gx[n1] = gx[n1] + 0.5 * w * zi / s2;
             var ss = 0.0;
-            for (var r = lo; r < hi; r++)
-            {
-                var ee = Residual(b, r);
-                ss = ss + ee * ee;
-            }
+            for (var r = lo; r < hi; r++) ss = ss + res[r - lo] * res[r - lo];
             gx[n1] = gx[n1] - 0.5 * ss / ((1.0 - g) * (s2 * s2));
             gx[n2] = gx[n2] + 0.5 * ss / ((1.0 - g) * (1.0 - g) * s2);
             gx[n2] = gx[n2] + 0.5 * (epe - 1.0) / (1.0 + (epe - 1.0) * g);
@@ -179,7 +248,7 @@ internal sealed class Frontier41Objective
             {
                 gx[n3] = gx[n3] + 1.0 / Math.Pow(s2 * g, 0.5) * (mz + z);
                 var dm = w * (1.0 - g);
-                gx[n3] = gx[n3] - dm / Math.Pow(big, 0.5);
+                gx[n3] = gx[n3] - dm / rootBig;
             }
             if (n4 >= 0)
             {
@@ -188,7 +257,7 @@ internal sealed class Frontier41Objective
                 {
                     var tt = _t[r];
                     de = de - 2.0 * tt * Math.Exp(-2.0 * e * tt);
-                    dd = dd + tt * Math.Exp(-e * tt) * Residual(b, r);
+                    dd = dd + tt * h[r - lo] * res[r - lo];
                 }
                 dd = dd * g * big * _sc;
                 var ce = u * (1.0 - g) - _sc * g * epr;
@@ -202,11 +271,23 @@ internal sealed class Frontier41Objective
 
     private double EffectsValue(double[] b)
     {
+        var n = _y.Length;
+        var chunks = Chunks(n);
+        if (chunks <= 1) return -EffectsValueKernel(b, 0, n, 0.0);
+        var parts = new double[chunks];
+        Parallel.For(0, chunks, c => parts[c] = EffectsValueKernel(b, c * ChunkSize, Math.Min(n, (c + 1) * ChunkSize), 0.0));
+        var a = 0.0;
+        for (var c = 0; c < chunks; c++) a += parts[c];
+        return -a;
+    }
+
+    // ln L summed observation by observation (FRONTIER negates the total at the end).
+    private double EffectsValueKernel(double[] b, int lo, int hi, double a)
+    {
         var s2 = b[_like.SigmaIndex];
         var g = b[_like.GammaIndex];
         var ss = Math.Pow(g * (1.0 - g) * s2, 0.5);
-        var a = 0.0;
-        for (var r = 0; r < _y.Length; r++)
+        for (var r = lo; r < hi; r++)
         {
             var (ee, zd) = EffectsResidual(b, r);
             var us = (1.0 - g) * zd - _sc * g * ee;
@@ -216,9 +297,10 @@ internal sealed class Frontier41Objective
             a = a - 0.5 * Math.Log(2.0 * Pi) - 0.5 * Math.Log(s2) - (NormalMath.LogCdfCody(d) - NormalMath.LogCdfCody(ds))
                 - 0.5 * (q * q) / s2;
         }
-        return -a;
+        return a;
     }
 
+    // BC95's residual y − x'β (the fitted sum first) and the inefficiency mean z'δ.
     private (double Ee, double Zd) EffectsResidual(double[] b, int r)
     {
         var xb = 0.0;
@@ -232,29 +314,51 @@ internal sealed class Frontier41Objective
 
     private void EffectsGradient(double[] b, double[] gx)
     {
+        var n = _y.Length;
+        var chunks = Chunks(n);
+        Array.Clear(gx);
+        if (chunks <= 1) EffectsGradientKernel(b, 0, n, gx);
+        else
+        {
+            var parts = new double[chunks][];
+            Parallel.For(0, chunks, c =>
+            {
+                var part = new double[gx.Length];
+                EffectsGradientKernel(b, c * ChunkSize, Math.Min(n, (c + 1) * ChunkSize), part);
+                parts[c] = part;
+            });
+            for (var c = 0; c < chunks; c++)
+                for (var j = 0; j < gx.Length; j++) gx[j] += parts[c][j];
+        }
+        for (var j = 0; j < gx.Length; j++) gx[j] = -gx[j];
+    }
+
+    // ∂ln L/∂b observation by observation (negated by the caller, as FRONTIER does at the end).
+    private void EffectsGradientKernel(double[] b, int lo, int hi, double[] gx)
+    {
         var n1 = _like.SigmaIndex;
         var n2 = _like.GammaIndex;
         var s2 = b[n1];
         var g = b[n2];
         var ss = Math.Pow(g * (1.0 - g) * s2, 0.5);
-        Array.Clear(gx);
-        for (var r = 0; r < _y.Length; r++)
+        var rootGs2 = Math.Pow(g * s2, 0.5);
+        for (var r = lo; r < hi; r++)
         {
             var (ee, zd) = EffectsResidual(b, r);
             var us = (1.0 - g) * zd - _sc * g * ee;
-            var d = zd / Math.Pow(g * s2, 0.5);
+            var d = zd / rootGs2;
             var ds = us / ss;
             var md = NormalMath.MillsCody(d);
             var mds = NormalMath.MillsCody(ds);
             var q = ee + _sc * zd;
             var off = r * _k;
-            for (var j = 0; j < _k; j++) gx[j] = gx[j] + _x[off + j] * (q / s2 + _sc * mds * g / ss);
+            var fb = q / s2 + _sc * mds * g / ss;
+            for (var j = 0; j < _k; j++) gx[j] = gx[j] + _x[off + j] * fb;
             var zo = r * _m;
-            for (var j = 0; j < _m; j++)
-                gx[_k + j] = gx[_k + j] - _z[zo + j] * ((_sc * ee + zd) / s2 + md / Math.Pow(g * s2, 0.5) - mds * (1.0 - g) / ss);
+            var fz = (_sc * ee + zd) / s2 + md / rootGs2 - mds * (1.0 - g) / ss;
+            for (var j = 0; j < _m; j++) gx[_k + j] = gx[_k + j] - _z[zo + j] * fz;
             gx[n1] = gx[n1] - 0.5 / s2 * (1.0 - (md * d - mds * ds) - (q * q) / s2);
             gx[n2] = gx[n2] + 0.5 * (md * d / g - mds / ss * (zd / g + _sc * ee / (1.0 - g)));
         }
-        for (var j = 0; j < gx.Length; j++) gx[j] = -gx[j];
     }
 }

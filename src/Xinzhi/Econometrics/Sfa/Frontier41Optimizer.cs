@@ -147,7 +147,8 @@ internal sealed class Frontier41Optimizer
         {
             trial[_like.GammaIndex] = g;
             trial[_like.SigmaIndex] = variance / (1.0 - 2.0 * g / FrontierPi);
-            var c = Math.Sqrt(g * trial[_like.SigmaIndex] * 2 / FrontierPi);
+            // FRONTIER writes the square root as a power ½ (glibc's pow, not sqrt: they can differ in the last bit).
+            var c = Math.Pow(g * trial[_like.SigmaIndex] * 2 / FrontierPi, 0.5);
             trial[0] = b0 + c * sign;
             var f = Objective(trial);
             if (f < fx)

@@ -170,11 +170,38 @@ internal static class NormalMath
         return x <= 0 ? lower : 1.0 - lower;
     }
 
-    /// <summary>ln(1 + y) without cancellation for small y (Goldberg 1991, theorem 4).</summary>
-    private static double LogOnePlus(double y)
+    /// <summary>
+    /// ln(1 + y) without cancellation. .NET has no log1p; the C library's is used where it can be found (it is what R
+    /// calls, so ln Φ(x) for x &gt; 0.67 rounds as in R), otherwise Goldberg's (1991, theorem 4) correction.
+    /// </summary>
+    internal static double LogOnePlus(double y)
     {
+        if (NativeLog1p is { } f) return f(y);
         var u = 1.0 + y;
         if (u == 1.0) return y;
         return Math.Log(u) * y / (u - 1.0);
+    }
+
+    private delegate double UnaryDouble(double x);
+
+    private static readonly UnaryDouble? NativeLog1p = LoadLog1p();
+
+    private static UnaryDouble? LoadLog1p()
+    {
+        string[] names = OperatingSystem.IsWindows() ? ["ucrtbase.dll", "msvcrt.dll"]
+            : OperatingSystem.IsMacOS() ? ["/usr/lib/libSystem.B.dylib", "libm.dylib"]
+            : ["libm.so.6", "libm.so"];
+        foreach (var name in names)
+        {
+            if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(name, out var lib)) continue;
+            if (System.Runtime.InteropServices.NativeLibrary.TryGetExport(lib, "log1p", out var fn))
+            {
+                var del = System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<UnaryDouble>(fn);
+                // Sanity check against the series ln(1 + y) ≈ y − y²/2 + y³/3 before trusting it.
+                const double y = 1e-5;
+                if (Math.Abs(del(y) - (y - y * y / 2 + y * y * y / 3)) <= 1e-20) return del;
+            }
+        }
+        return null;
     }
 }
