@@ -64,7 +64,11 @@ internal sealed class Frontier41Objective
     internal const int ChunkSize = 8192;
 
     /// <summary>−ln L at b (FRONTIER's π). b must already be clipped into the admissible region.</summary>
-    public double Value(double[] b) => _effects ? EffectsValue(b) : ComponentsValue(b);
+    public double Value(double[] b)
+    {
+        _like.CountEvaluation();
+        return _effects ? EffectsValue(b) : ComponentsValue(b);
+    }
 
     /// <summary>∂(−ln L)/∂b into g.</summary>
     public void Gradient(double[] b, double[] g)

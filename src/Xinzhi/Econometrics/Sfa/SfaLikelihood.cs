@@ -76,8 +76,11 @@ internal sealed class SfaLikelihood
 
     public int EtaIndex { get; }
 
-    /// <summary>Calls of <see cref="Evaluate"/> so far (a diagnostic).</summary>
+    /// <summary>Calls of <see cref="Evaluate"/> (and of FRONTIER's arrangement of it) so far (a diagnostic).</summary>
     public int Evaluations { get; private set; }
+
+    /// <summary>Counts an evaluation of the same likelihood made elsewhere (<see cref="Frontier41Objective"/>).</summary>
+    internal void CountEvaluation() => Evaluations++;
 
     /// <summary>Number of parameters.</summary>
     public int Count { get; }
