@@ -61,8 +61,9 @@ internal sealed record Frontier41Outcome(
 /// <item>stop when the relative change of −ln L and of every parameter is at most the tolerance; the estimate is the
 /// new point, the covariance the direction matrix of the last update (an approximation of the inverse Hessian).</item>
 /// </list>
-/// π is FRONTIER's single-precision constant 3.1415926 in the grid and the likelihood constant, so the path (and
-/// therefore where the relative stopping rule fires) is the same.
+/// π is FRONTIER's single-precision constant 3.1415926 in the grid and the likelihood constant, and −ln L and its
+/// gradient are evaluated in FRONTIER's own arrangement with R's Φ (<see cref="Frontier41Objective"/>), so the path
+/// (and therefore where the relative stopping rule fires, and the direction matrix) is the same to the last bit.
 /// </summary>
 internal sealed class Frontier41Optimizer
 {
