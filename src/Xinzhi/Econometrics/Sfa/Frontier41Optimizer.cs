@@ -61,8 +61,9 @@ internal sealed record Frontier41Outcome(
 /// <item>stop when the relative change of −ln L and of every parameter is at most the tolerance; the estimate is the
 /// new point, the covariance the direction matrix of the last update (an approximation of the inverse Hessian).</item>
 /// </list>
-/// π is FRONTIER's single-precision constant 3.1415926 in the grid and the likelihood constant, so the path (and
-/// therefore where the relative stopping rule fires) is the same.
+/// π is FRONTIER's single-precision constant 3.1415926 in the grid and the likelihood constant, and −ln L and its
+/// gradient are evaluated in FRONTIER's own arrangement with R's Φ (<see cref="Frontier41Objective"/>), so the path
+/// (and therefore where the relative stopping rule fires, and the direction matrix) is the same to the last bit.
 /// </summary>
 internal sealed class Frontier41Optimizer
 {
@@ -72,7 +73,7 @@ internal sealed class Frontier41Optimizer
     private readonly SfaLikelihood _like;
     private readonly Frontier41Settings _s;
     private readonly double _offset;
-    private readonly double[] _gradient;
+    private readonly Frontier41Objective _objective;
     private readonly bool _boundMu;
 
     public Frontier41Optimizer(SfaLikelihood like, Frontier41Settings settings)
@@ -81,7 +82,7 @@ internal sealed class Frontier41Optimizer
         _s = settings;
         // −ln L with FRONTIER's π in the constant ½·n·ln(2π).
         _offset = 0.5 * like.N * (Math.Log(2.0 * FrontierPi) - Math.Log(2.0 * Math.PI));
-        _gradient = new double[like.Count];
+        _objective = new Frontier41Objective(like);
         _boundMu = like.MuIndex >= 0 && settings.MuBound > 0;
     }
 
@@ -116,15 +117,14 @@ internal sealed class Frontier41Optimizer
     {
         Clip(b);
         Evaluations++;
-        var ll = _like.Evaluate(b, []);
-        return double.IsFinite(ll) ? -ll + _offset : 1e100;
+        var f = _objective.Value(b);
+        return double.IsFinite(f) ? f : 1e100;
     }
 
     private void Gradient(double[] b, double[] g)
     {
         Clip(b);
-        _like.Evaluate(b, _gradient);
-        for (var j = 0; j < g.Length; j++) g[j] = -_gradient[j];
+        _objective.Gradient(b, g);
     }
 
     /// <summary>
@@ -148,7 +148,8 @@ internal sealed class Frontier41Optimizer
         {
             trial[_like.GammaIndex] = g;
             trial[_like.SigmaIndex] = variance / (1.0 - 2.0 * g / FrontierPi);
-            var c = Math.Sqrt(g * trial[_like.SigmaIndex] * 2 / FrontierPi);
+            // FRONTIER writes the square root as a power ½ (glibc's pow, not sqrt: they can differ in the last bit).
+            var c = Math.Pow(g * trial[_like.SigmaIndex] * 2 / FrontierPi, 0.5);
             trial[0] = b0 + c * sign;
             var f = Objective(trial);
             if (f < fx)

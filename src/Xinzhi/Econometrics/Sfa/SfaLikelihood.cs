@@ -42,6 +42,24 @@ internal sealed class SfaLikelihood
 
     public int N { get; }
 
+    /// <summary>Responses, in the sorted row order (shared with <see cref="Frontier41Objective"/>).</summary>
+    internal double[] Y => _y;
+
+    /// <summary>Regressors, n × K row-major, first column 1.</summary>
+    internal double[] X => _x;
+
+    /// <summary>Inefficiency covariates (BC95), n × M row-major.</summary>
+    internal double[] Z => _z;
+
+    /// <summary>E + 1 entity offsets for the panel models; [0, n] otherwise.</summary>
+    internal int[] EntityStart => _entityStart;
+
+    /// <summary>t − T per row (BC92's time index relative to the last period).</summary>
+    internal double[] TimeToEnd => _timeToEnd;
+
+    /// <summary>+1 production, −1 cost.</summary>
+    internal double Sign => _sign;
+
     public int K { get; }
 
     public int M { get; }
@@ -58,8 +76,11 @@ internal sealed class SfaLikelihood
 
     public int EtaIndex { get; }
 
-    /// <summary>Calls of <see cref="Evaluate"/> so far (a diagnostic).</summary>
+    /// <summary>Calls of <see cref="Evaluate"/> (and of FRONTIER's arrangement of it) so far (a diagnostic).</summary>
     public int Evaluations { get; private set; }
+
+    /// <summary>Counts an evaluation of the same likelihood made elsewhere (<see cref="Frontier41Objective"/>).</summary>
+    internal void CountEvaluation() => Evaluations++;
 
     /// <summary>Number of parameters.</summary>
     public int Count { get; }

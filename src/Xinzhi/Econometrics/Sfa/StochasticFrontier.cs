@@ -397,6 +397,22 @@ public sealed class StochasticFrontier
         return g;
     }
 
+    /// <summary>
+    /// FRONTIER 4.1's objective −ln L (its π) and gradient at θ, as the default optimiser evaluates them, with ½n·ln(π₄₁/π)
+    /// (the difference to the exact −ln L) for tests that compare it with <see cref="LogLikelihoodAt"/>.
+    /// </summary>
+    internal (double Value, double[] Gradient, double PiOffset) Frontier41ObjectiveAt(SfaOptions options, double[] theta)
+    {
+        var dist = options.Model == SfaModel.BC95 ? InefficiencyDistribution.TruncatedNormal : options.Distribution;
+        var like = Build(_data, options, dist).Like;
+        var objective = new Frontier41Objective(like);
+        var g = new double[like.Count];
+        var b = (double[])theta.Clone();
+        objective.Gradient(b, g);
+        var offset = 0.5 * like.N * (Math.Log(2.0 * Frontier41Optimizer.FrontierPi) - Math.Log(2.0 * Math.PI));
+        return (objective.Value(b), g, offset);
+    }
+
     private static void Validate(SfaData d, SfaOptions o, InefficiencyDistribution dist)
     {
         var n = d.Y.Length;

@@ -9,10 +9,11 @@ namespace Xinzhi.Tests.Econometrics.Sfa;
 /// Xinzhi's default optimiser, FRONTIER 4.1's procedure: coefficients 1e-4 relative, ln L 1e-5 absolute, standard
 /// errors (FRONTIER's direction matrix) 1e-3 relative, mean TE 1e-5 and the same iteration count.
 /// <para>
-/// Three models do not replicate to the last digits (docs/econometrics-sfa.md, "What does not replicate"): near
-/// convergence FRONTIER's line search compares function values that differ by a few ulps, so the path follows the
-/// rounding of the likelihood code, and ours (another Φ, another order of operations) leaves FRONTIER's path after a
-/// dozen iterations. Their ln L still agrees to 1e-5; the looser bounds below are the measured gaps, rounded up.
+/// The FRONTIER path evaluates −ln L and its gradient in FRONTIER's own arrangement with Cody's Φ (R's pnorm), so its
+/// arithmetic is R frontier's bit for bit on Linux/glibc (docs/econometrics-sfa.md §5). Two models are sensitive to
+/// that rounding (a 1e-15 change of the objective moves their DFP path): they are held to the oracle tolerances where
+/// the C library is glibc, as for the reference, and to the looser bounds measured with other arithmetic elsewhere.
+/// The wrong-skew cost model and BC95 with δ₀ do not replicate (see their tests).
 /// </para>
 /// </summary>
 public sealed class FrontierReferenceTests(ITestOutputHelper output)
@@ -34,7 +35,7 @@ public sealed class FrontierReferenceTests(ITestOutputHelper output)
         "CD_halfnormal" => (SfaFixtures.Front41(), new SfaOptions()),
         "CD_truncnormal" => (SfaFixtures.Front41(), new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal }),
         "CD_halfnormal_costform" => (SfaFixtures.Front41(), new SfaOptions { Cost = true }),
-        "CD_halfnormal_pooled" => (SfaFixtures.Rice(), new SfaOptions()),
+        "CD_halfnormal_pooled" => (SfaFixtures.ByFarmerThenYear(SfaFixtures.Rice()), new SfaOptions()),
         "CD_panel_timeinvariant_halfnormal" => (SfaFixtures.Rice(), new SfaOptions { Model = SfaModel.PittLee }),
         "CD_BC92_truncnormal_eta" => (SfaFixtures.Rice(),
             new SfaOptions { Model = SfaModel.BC92, Distribution = InefficiencyDistribution.TruncatedNormal }),
@@ -75,9 +76,10 @@ public sealed class FrontierReferenceTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The models whose DFP path leaves FRONTIER's at rounding level (see the class remarks). Bounds are the measured
-    /// gaps rounded up: BC92 truncated normal (21 vs 20 iterations) μ 1.4e-4, SEs 1.3e-2; BC95 without δ₀ (36 vs 35)
-    /// coefficients 9e-5, SEs of β, σ², γ 1.3e-2 and of the δ's 0.2.
+    /// The models whose DFP path follows the rounding of the likelihood code (BC92 truncated normal, 20 iterations; BC95
+    /// without δ₀, 35). With glibc's exp/log/pow (Linux, as R's reference run) they replicate to the oracle tolerances
+    /// and iteration count (measured: coefficients ≤ 1e-9, SEs ≤ 1e-7); elsewhere the bounds measured with other
+    /// arithmetic (21 and 36 iterations; μ 1.4e-4, SEs 1.3e-2, BC95's δ SEs 0.2) apply.
     /// </summary>
     [Theory]
     [InlineData("CD_BC92_truncnormal_eta", 2e-4, 2e-2, 2e-2)]
@@ -86,6 +88,12 @@ public sealed class FrontierReferenceTests(ITestOutputHelper output)
     {
         var reference = SfaFixtures.FrontierReference(model);
         var fit = FitAndPrint(model, reference);
+        if (OperatingSystem.IsLinux())
+        {
+            AssertLikeReference(model, fit, reference, coefficient: 1e-4, standardError: 1e-3);
+            Assert.Equal(reference[0].Iterations, fit.Iterations);
+            return;
+        }
         AssertLikeReference(model, fit, reference, coefficient, standardError, deltaStandardError);
         Assert.InRange(fit.Iterations, reference[0].Iterations - 2, reference[0].Iterations + 2);
     }
@@ -172,8 +180,9 @@ public sealed class FrontierReferenceTests(ITestOutputHelper output)
 
     /// <summary>
     /// Cost form on production data (wrong skew): γ → 0 and ln L → OLS ln L. The likelihood is flat in γ and β₀ there,
-    /// so the DFP path is rounding-driven (52 vs R's 49 iterations) and γ ≈ 1e-5 is not reproducible; ln L (1e-5),
-    /// slopes and σ² (1e-4), β₀ (1e-3) and mean TE (2e-4; measured 1.3e-4) are, and the wrong skew is flagged.
+    /// so the DFP path is rounding-driven (46 vs R's 49 iterations; FRONTIER's own Fortran, built here with R's OLS start,
+    /// takes 53) and γ ≈ 1e-5 is not reproducible; ln L (1e-5), slopes and σ² (1e-4), β₀ (1e-3; measured 4.4e-4) and
+    /// mean TE (2e-4) are, and the wrong skew is flagged.
     /// </summary>
     [Fact]
     public void Should_flag_wrong_skew_in_cost_form()
