@@ -11,30 +11,34 @@ public sealed class GradientTests
         { "rice", "pitt-lee" }, { "rice", "bc92-trunc" }, { "rice", "bc92-cost" }, { "rice-z", "bc95" }, { "rice-z", "bc95-cost" },
     };
 
+    private static SfaData DataFor(string dataset) => dataset switch
+    {
+        "front41" => SfaFixtures.Front41(),
+        "rice" => SfaFixtures.Rice(),
+        _ => SfaFixtures.Rice(yearDummies: false, z: true),
+    };
+
+    private static SfaOptions OptionsFor(string variant) => variant switch
+    {
+        "half" => new SfaOptions(),
+        "trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal },
+        "exp" => new SfaOptions { Distribution = InefficiencyDistribution.Exponential },
+        "cost-trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal, Cost = true },
+        "cost-exp" => new SfaOptions { Distribution = InefficiencyDistribution.Exponential, Cost = true },
+        "pitt-lee" => new SfaOptions { Model = SfaModel.PittLee, Distribution = InefficiencyDistribution.TruncatedNormal },
+        "bc92-trunc" => new SfaOptions { Model = SfaModel.BC92, Distribution = InefficiencyDistribution.TruncatedNormal },
+        "bc92-cost" => new SfaOptions { Model = SfaModel.BC92, Cost = true },
+        "bc95" => new SfaOptions { Model = SfaModel.BC95 },
+        _ => new SfaOptions { Model = SfaModel.BC95, Cost = true },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Should_match_finite_differences(string dataset, string variant)
     {
         const int seed = 4242;
-        var data = dataset switch
-        {
-            "front41" => SfaFixtures.Front41(),
-            "rice" => SfaFixtures.Rice(),
-            _ => SfaFixtures.Rice(yearDummies: false, z: true),
-        };
-        var options = variant switch
-        {
-            "half" => new SfaOptions(),
-            "trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal },
-            "exp" => new SfaOptions { Distribution = InefficiencyDistribution.Exponential },
-            "cost-trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal, Cost = true },
-            "cost-exp" => new SfaOptions { Distribution = InefficiencyDistribution.Exponential, Cost = true },
-            "pitt-lee" => new SfaOptions { Model = SfaModel.PittLee, Distribution = InefficiencyDistribution.TruncatedNormal },
-            "bc92-trunc" => new SfaOptions { Model = SfaModel.BC92, Distribution = InefficiencyDistribution.TruncatedNormal },
-            "bc92-cost" => new SfaOptions { Model = SfaModel.BC92, Cost = true },
-            "bc95" => new SfaOptions { Model = SfaModel.BC95 },
-            _ => new SfaOptions { Model = SfaModel.BC95, Cost = true },
-        };
+        var data = DataFor(dataset);
+        var options = OptionsFor(variant);
         var sf = new StochasticFrontier(data);
         var fit = sf.Fit(options);
         var rng = new Random(seed);
@@ -69,23 +73,8 @@ public sealed class GradientTests
     {
         if (variant.EndsWith("exp", StringComparison.Ordinal)) return; // FRONTIER 4.1 has no exponential model
         const int seed = 777;
-        var data = dataset switch
-        {
-            "front41" => SfaFixtures.Front41(),
-            "rice" => SfaFixtures.Rice(),
-            _ => SfaFixtures.Rice(yearDummies: false, z: true),
-        };
-        var options = variant switch
-        {
-            "half" => new SfaOptions(),
-            "trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal },
-            "cost-trunc" => new SfaOptions { Distribution = InefficiencyDistribution.TruncatedNormal, Cost = true },
-            "pitt-lee" => new SfaOptions { Model = SfaModel.PittLee, Distribution = InefficiencyDistribution.TruncatedNormal },
-            "bc92-trunc" => new SfaOptions { Model = SfaModel.BC92, Distribution = InefficiencyDistribution.TruncatedNormal },
-            "bc92-cost" => new SfaOptions { Model = SfaModel.BC92, Cost = true },
-            "bc95" => new SfaOptions { Model = SfaModel.BC95 },
-            _ => new SfaOptions { Model = SfaModel.BC95, Cost = true },
-        };
+        var data = DataFor(dataset);
+        var options = OptionsFor(variant);
         var sf = new StochasticFrontier(data);
         var fit = sf.Fit(options);
         var rng = new Random(seed);
