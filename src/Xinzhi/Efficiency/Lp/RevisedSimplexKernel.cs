@@ -24,6 +24,9 @@ internal sealed class RevisedSimplexKernel
     private double[] _work = [];
     private double[] _alpha = [];
     private double[] _reduced = [];
+    private bool _startShifted;
+    private double[] _saved = [];
+    private int[] _savedBasis = [];
     private double[] _phaseOneCost = [];
     private bool[] _isBasic = [];
 
@@ -130,6 +133,7 @@ internal sealed class RevisedSimplexKernel
         Iterations = 0;
         Objective = double.NaN;
         EarlyStopped = false;
+        _startShifted = false;
         var maxIterations = options.MaxIterations > 0 ? options.MaxIterations : 100 * (m + n) + 1000;
 
         if ((startBasis.Length == m && TryStartBasis(startBasis, options))
@@ -137,6 +141,7 @@ internal sealed class RevisedSimplexKernel
         {
             var warm = RunPhase(C, options, maxIterations, StopAtOrBelow);
             if (warm != LpStatus.Optimal) return warm;
+            if (!EarlyStopped) RestorePrimalFeasibility(options, maxIterations);
             ComputeDuals(C);
             var zw = 0.0;
             for (var k = 0; k < m; k++) zw += C[Basis[k]] * BasicValues[k];
@@ -164,6 +169,9 @@ internal sealed class RevisedSimplexKernel
             if (status == LpStatus.IterationLimit) return status;
             // Phase one is bounded below by zero, so Unbounded cannot happen in exact arithmetic.
             if (status == LpStatus.Unbounded) return LpStatus.Infeasible;
+            // Judge feasibility on x_B = B⁻¹b recomputed from the basis, not on the Harris-updated values, which may
+            // have drifted by up to the tolerance per clamped step (see RestorePrimalFeasibility).
+            if (Iterations > 0) Refactorize();
             var infeasibility = 0.0;
             var bScale = 1.0;
             for (var i = 0; i < m; i++) bScale = Math.Max(bScale, Math.Abs(B[i]));
@@ -174,11 +182,92 @@ internal sealed class RevisedSimplexKernel
 
         var phaseTwo = RunPhase(C, options, maxIterations, StopAtOrBelow);
         if (phaseTwo != LpStatus.Optimal) return phaseTwo;
+        if (!EarlyStopped) RestorePrimalFeasibility(options, maxIterations);
         ComputeDuals(C);
         var z = 0.0;
         for (var k = 0; k < m; k++) z += C[Basis[k]] * BasicValues[k];
         Objective = z;
         return LpStatus.Optimal;
+    }
+
+    /// <summary>
+    /// Harris' ratio test trades exactness for stable pivots: a basic variable may reach the leaving row slightly
+    /// negative (down to −FeasibilityTolerance); the step then uses zero, which silently shifts that bound, so the
+    /// updated x_B drifts from B⁻¹b and the optimal value moves by up to the tolerance (seen as 5e-9 relative on a
+    /// random NDRS program against GLOP, with the right λ but an infeasible θ). At the optimum: recompute B⁻¹ and
+    /// x_B = B⁻¹b from the basis (O(m³), m = rows), and if a basic variable is then negative, a few dual simplex
+    /// pivots (leaving: the most negative; entering: the dual ratio test) restore primal feasibility while keeping
+    /// dual feasibility, i.e. optimality. They are rarely needed. When they cannot (the program is infeasible in exact
+    /// arithmetic and was accepted within the tolerance, as bisection on feasibility does at its boundary), the
+    /// tolerance-feasible solution of the simplex is kept unchanged.
+    /// </summary>
+    private void RestorePrimalFeasibility(SimplexOptions options, int maxIterations)
+    {
+        var m = Rows;
+        var n = Columns;
+        if (Iterations == 0 && !_startShifted) return;
+        if (_saved.Length < m + m * m) _saved = new double[m + m * m];
+        if (_savedBasis.Length < m) _savedBasis = new int[m];
+        BasicValues.AsSpan(0, m).CopyTo(_saved);
+        _binv.AsSpan(0, m * m).CopyTo(_saved.AsSpan(m));
+        Basis.AsSpan(0, m).CopyTo(_savedBasis);
+        var savedIterations = Iterations;
+        if (!Refactorize()) { Restore(); return; }
+        var threshold = 1e-12;
+        for (var i = 0; i < m; i++) threshold = Math.Max(threshold, 1e-12 * Math.Abs(B[i]));
+        var alpha = _alpha.AsSpan(0, m);
+        for (var round = 0; round < 4 * m + 8 && Iterations < maxIterations; round++)
+        {
+            var leaving = -1;
+            var worst = -threshold;
+            for (var i = 0; i < m; i++)
+                if (BasicValues[i] < worst && !Artificial[Basis[i]]) { worst = BasicValues[i]; leaving = i; }
+            if (leaving < 0) return;
+            ComputeDuals(C);
+            var entering = -1;
+            var bestRatio = double.PositiveInfinity;
+            var bestPivot = 0.0;
+            var lrow = leaving * m;
+            for (var j = 0; j < n; j++)
+            {
+                if (_isBasic[j] || Artificial[j]) continue;
+                var rho = 0.0;
+                for (var k = 0; k < m; k++) rho += _binv[lrow + k] * A[k * n + j];
+                if (rho >= -options.PivotTolerance) continue;
+                var dj = C[j];
+                for (var i = 0; i < m; i++) dj -= Duals[i] * A[i * n + j];
+                var ratio = Math.Max(0.0, dj) / -rho;
+                // Smallest ratio keeps every reduced cost ≥ 0; near-ties go to the larger |pivot| for stability.
+                if (ratio < bestRatio - 1e-12 || (ratio <= bestRatio + 1e-12 && -rho > bestPivot))
+                {
+                    bestRatio = Math.Min(ratio, bestRatio);
+                    bestPivot = -rho;
+                    entering = j;
+                }
+            }
+            if (entering < 0) { Restore(); return; } // infeasible beyond the tolerance: keep the simplex's solution
+            for (var i = 0; i < m; i++)
+            {
+                var v = 0.0;
+                var row = i * m;
+                for (var k = 0; k < m; k++) v += _binv[row + k] * A[k * n + entering];
+                alpha[i] = v;
+            }
+            Pivot(entering, leaving, alpha, BasicValues[leaving] / alpha[leaving]);
+            Iterations++;
+        }
+        for (var i = 0; i < m; i++)
+            if (BasicValues[i] < -threshold && !Artificial[Basis[i]]) { Restore(); return; }
+
+        void Restore()
+        {
+            for (var i = 0; i < m; i++) _isBasic[Basis[i]] = false;
+            _savedBasis.AsSpan(0, m).CopyTo(Basis);
+            for (var i = 0; i < m; i++) _isBasic[Basis[i]] = true;
+            _saved.AsSpan(0, m).CopyTo(BasicValues);
+            _saved.AsSpan(m, m * m).CopyTo(_binv);
+            Iterations = savedIterations;
+        }
     }
 
     private void ComputeDuals(double[] cost)
@@ -450,10 +539,11 @@ internal sealed class RevisedSimplexKernel
             _isBasic[j] = true;
         }
         if (!Refactorize()) return false;
+        _startShifted = false;
         for (var i = 0; i < m; i++)
         {
             if (BasicValues[i] < -options.FeasibilityTolerance) return false;
-            if (BasicValues[i] < 0) BasicValues[i] = 0;
+            if (BasicValues[i] < 0) { BasicValues[i] = 0; _startShifted = true; }
         }
         return true;
     }
