@@ -22,10 +22,7 @@ public sealed partial class DeaReferenceSet
         var units = ColumnUnits(rts, excludeUnit, q == 0);
         var k = units.Length;
         var hasRts = rts != ReturnsToScale.Constant;
-        var mEff = 0;
-        for (var i = 0; i < m; i++) if (p[i] > 0) mEff++;
-        var sEff = 0;
-        for (var c = m; c < m + s + q; c++) if (p[c] > 0) sEff++;
+        var (mEff, sEff) = PositiveTerms(p);
         var useInputs = orientation != DeaOrientation.Output && mEff > 0;
         var useOutputs = orientation != DeaOrientation.Input && sEff > 0;
 
@@ -106,13 +103,7 @@ public sealed partial class DeaReferenceSet
             for (var c = 0; c < m + s + q; c++) slacks[c] = lp.Slack(c);
             (peers, lambdas) = CollectPeers(lp, units, 0, 1.0);
         }
-        var sMinus = new double[m];
-        var sPlus = new double[s];
-        var sBad = new double[q];
-        for (var i = 0; i < m; i++) sMinus[i] = Clean(slacks[i]) * _scale[i];
-        for (var r = 0; r < s; r++) sPlus[r] = Clean(slacks[m + r]) * _scale[m + r];
-        for (var b = 0; b < q; b++) sBad[b] = Clean(slacks[m + s + b]) * _scale[m + s + b];
-        return new DeaPointResult(DeaStatus.Optimal, rho, peers, lambdas, sMinus, sPlus, sBad, [], [], [], 0.0, iterations);
+        return SlacksResult(rho, slacks, peers, lambdas, iterations);
     }
 
     /// <summary>
@@ -154,10 +145,7 @@ public sealed partial class DeaReferenceSet
         var units = ColumnUnits(rts, excludeUnit, q == 0);
         var k = units.Length;
         var hasRts = rts != ReturnsToScale.Constant;
-        var mEff = 0;
-        for (var i = 0; i < m; i++) if (p[i] > 0) mEff++;
-        var sEff = 0;
-        for (var c = m; c < m + s + q; c++) if (p[c] > 0) sEff++;
+        var (mEff, sEff) = PositiveTerms(p);
         var lp = Builder;
         var slacks = new double[m + s + q];
         double delta;
@@ -266,12 +254,30 @@ public sealed partial class DeaReferenceSet
             else for (var c = 0; c < s + q; c++) slacks[m + c] = lp.Value(k + c);
             (peers, lambdas) = CollectPeers(lp, units, 0, 1.0);
         }
+        return SlacksResult(delta, slacks, peers, lambdas, lp.Iterations);
+    }
+
+    /// <summary>Numbers of positive data terms of a scaled point: inputs, and good plus bad outputs (the SBM
+    /// divisors m and s + k once zero terms are dropped).</summary>
+    private (int Inputs, int Outputs) PositiveTerms(ReadOnlySpan<double> p)
+    {
+        int m = InputCount, width = InputCount + OutputCount + BadOutputCount;
+        int inputs = 0, outputs = 0;
+        for (var c = 0; c < m; c++) if (p[c] > 0) inputs++;
+        for (var c = m; c < width; c++) if (p[c] > 0) outputs++;
+        return (inputs, outputs);
+    }
+
+    /// <summary>An optimal SBM-family result: slacks (scaled, laid out s⁻ | s⁺ | sᵇ) cleaned and returned in data units.</summary>
+    private DeaPointResult SlacksResult(double value, double[] slacks, int[] peers, double[] lambdas, int iterations)
+    {
+        int m = InputCount, s = OutputCount, q = BadOutputCount;
         var sMinus = new double[m];
         var sPlus = new double[s];
         var sBad = new double[q];
         for (var i = 0; i < m; i++) sMinus[i] = Clean(slacks[i]) * _scale[i];
         for (var r = 0; r < s; r++) sPlus[r] = Clean(slacks[m + r]) * _scale[m + r];
         for (var b = 0; b < q; b++) sBad[b] = Clean(slacks[m + s + b]) * _scale[m + s + b];
-        return new DeaPointResult(DeaStatus.Optimal, delta, peers, lambdas, sMinus, sPlus, sBad, [], [], [], 0.0, lp.Iterations);
+        return new DeaPointResult(DeaStatus.Optimal, value, peers, lambdas, sMinus, sPlus, sBad, [], [], [], 0.0, iterations);
     }
 }
