@@ -25,6 +25,8 @@ internal sealed class RevisedSimplexKernel
     private double[] _alpha = [];
     private double[] _reduced = [];
     private bool _startShifted;
+    /// <summary>Iteration count at which x_B last equalled B⁻¹b exactly (the start, or a successful refactorisation).</summary>
+    private int _exactAt;
     private double[] _saved = [];
     private int[] _savedBasis = [];
     private double[] _phaseOneCost = [];
@@ -134,6 +136,7 @@ internal sealed class RevisedSimplexKernel
         Objective = double.NaN;
         EarlyStopped = false;
         _startShifted = false;
+        _exactAt = 0; // identity or refactorised start basis: x_B = B⁻¹b before the first pivot
         var maxIterations = options.MaxIterations > 0 ? options.MaxIterations : 100 * (m + n) + 1000;
 
         if ((startBasis.Length == m && TryStartBasis(startBasis, options))
@@ -171,7 +174,7 @@ internal sealed class RevisedSimplexKernel
             if (status == LpStatus.Unbounded) return LpStatus.Infeasible;
             // Judge feasibility on x_B = B⁻¹b recomputed from the basis, not on the Harris-updated values, which may
             // have drifted by up to the tolerance per clamped step (see RestorePrimalFeasibility).
-            if (Iterations > 0) Refactorize();
+            if (Iterations != _exactAt) Refactorize();
             var infeasibility = 0.0;
             var bScale = 1.0;
             for (var i = 0; i < m; i++) bScale = Math.Max(bScale, Math.Abs(B[i]));
@@ -205,7 +208,7 @@ internal sealed class RevisedSimplexKernel
     {
         var m = Rows;
         var n = Columns;
-        if (Iterations == 0 && !_startShifted) return;
+        if (Iterations == _exactAt && !_startShifted) return; // no pivot since x_B was last computed exactly
         if (_saved.Length < m + m * m) _saved = new double[m + m * m];
         if (_savedBasis.Length < m) _savedBasis = new int[m];
         BasicValues.AsSpan(0, m).CopyTo(_saved);
@@ -267,6 +270,7 @@ internal sealed class RevisedSimplexKernel
             _saved.AsSpan(0, m).CopyTo(BasicValues);
             _saved.AsSpan(m, m * m).CopyTo(_binv);
             Iterations = savedIterations;
+            _exactAt = -1; // the kept values are the simplex's updated ones, not B⁻¹b
         }
     }
 
@@ -591,6 +595,7 @@ internal sealed class RevisedSimplexKernel
             for (var k = 0; k < m; k++) s += _binv[i * m + k] * B[k];
             BasicValues[i] = s;
         }
+        _exactAt = Iterations;
         return true;
     }
 }
