@@ -112,8 +112,7 @@ public static class Dea
         var warnings = Validate(data, options);
         if (options.Model == DeaModelKind.Radial && data.BadOutputCount > 0)
             throw new SpecificationException("Radial DEA does not take bad outputs; use the sbm or ddf model (or translate the bad output yourself).");
-        if (options.Orientation == DeaOrientation.Graph && (options.Model != DeaModelKind.Radial || options.Slacks))
-            throw new SpecificationException("The graph (hyperbolic) orientation is implemented for the radial model without slacks only.");
+        RequireSupportedGraph(options);
         var set = new DeaReferenceSet(data.Inputs, data.Outputs, data.BadOutputs);
         var n = data.UnitCount;
         var frontier = n;
@@ -177,6 +176,12 @@ public static class Dea
         return order;
     }
 
+    private static void RequireSupportedGraph(DeaOptions options)
+    {
+        if (options.Orientation == DeaOrientation.Graph && (options.Model != DeaModelKind.Radial || options.Slacks))
+            throw new SpecificationException("The graph (hyperbolic) orientation is implemented for the radial model without slacks only.");
+    }
+
     /// <summary>Solves the configured model for unit <paramref name="j"/> of the set (its own data).</summary>
     public static DeaUnitResult EvaluateUnit(DeaReferenceSet set, DeaData data, int j, DeaOptions options)
     {
@@ -197,8 +202,7 @@ public static class Dea
                         throw new SpecificationException("Radial and FDH models need --orientation input or output.");
                     if (options.Orientation == DeaOrientation.Graph)
                     {
-                        if (options.Model != DeaModelKind.Radial || options.Slacks)
-                            throw new SpecificationException("The graph orientation is implemented for the radial model without slacks only.");
+                        RequireSupportedGraph(options);
                         r = set.Graph(x, y, rts, exclude);
                         efficiency = r.Value;
                         break;
